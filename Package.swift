@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "msr",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "msr", targets: ["msr"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from Debian, found with pkg-config. Only one Swift module imports each.
+        .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+
+        .target(name: "MSRModel"),
+        .target(name: "MSRStore", dependencies: ["MSRModel", "CSQLite3"]),
+        .target(name: "MSREngine", dependencies: ["MSRModel", "MSRStore"]),
+        .target(name: "MSRCapture", dependencies: ["MSRModel", "MSRStore"]),
+        .executableTarget(
+            name: "msr",
+            dependencies: [
+                "MSRModel", "MSRStore", "MSREngine", "MSRCapture",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "MSRTestSupport", dependencies: ["MSRModel", "MSRStore"], path: "Tests/MSRTestSupport"),
+        .testTarget(name: "MSRModelTests", dependencies: ["MSRModel", "MSRTestSupport"]),
+        .testTarget(name: "MSRStoreTests", dependencies: ["MSRModel", "MSRStore", "MSRTestSupport"]),
+        .testTarget(name: "MSREngineTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRTestSupport"]),
+        .testTarget(name: "MSRCaptureTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRCapture", "MSRTestSupport"]),
+        .testTarget(name: "MSRCLITests", dependencies: ["MSRTestSupport"]),
+    ]
+)

@@ -1,0 +1,80 @@
+/// The identifier of a table inside one recording.
+public typealias TableID = Int32
+
+/// A source table's name: its schema (namespace) and its own name.
+public struct TableName: Hashable, Sendable, Codable, Comparable {
+    public var schema: String?
+    public var name: String
+
+    public init(schema: String?, name: String) {
+        self.schema = (schema?.isEmpty ?? true) ? nil : schema
+        self.name = name
+    }
+
+    /// `schema.name`, or the bare name when there is no schema.
+    public var qualified: String { schema.map { "\($0).\(name)" } ?? name }
+
+    /// Whether a name given on the command line (`units` or `public.units`) names this table.
+    public func matches(_ text: String) -> Bool {
+        text == qualified || text == name
+    }
+
+    public static func < (lhs: TableName, rhs: TableName) -> Bool { lhs.qualified < rhs.qualified }
+}
+
+/// The type of a column as the source described it.
+public struct ColumnType: Hashable, Sendable, Codable {
+    /// The wire type (`int64`, `string`, `boolean`, `double`, `bytes`, `struct`, … for Debezium;
+    /// the PostgreSQL type name for pgoutput), or empty when the source did not say.
+    public var kind: String
+    /// The semantic type name, such as `io.debezium.time.MicroTimestamp` or
+    /// `org.apache.kafka.connect.data.Decimal`.
+    public var semantic: String?
+    /// Type parameters, such as a decimal's `scale`.
+    public var parameters: [String: String]
+
+    public init(kind: String = "", semantic: String? = nil, parameters: [String: String] = [:]) {
+        self.kind = kind
+        self.semantic = semantic
+        self.parameters = parameters
+    }
+
+    public static let unknown = ColumnType()
+    public var isUnknown: Bool { kind.isEmpty && semantic == nil }
+}
+
+/// One column of a table.
+public struct ColumnSchema: Hashable, Sendable, Codable {
+    public var name: String
+    public var type: ColumnType
+
+    public init(name: String, type: ColumnType = .unknown) {
+        self.name = name
+        self.type = type
+    }
+}
+
+/// A table of a recording: its columns in the order rows hold them, and its primary key.
+///
+/// Columns are only ever appended (a column seen for the first time, or added by a schema
+/// change), so a row written earlier keeps its meaning.
+public struct TableSchema: Hashable, Sendable, Codable {
+    public var id: TableID
+    public var name: TableName
+    public var columns: [ColumnSchema]
+    /// Indexes into `columns` of the primary-key columns, in key order.
+    public var keyColumns: [Int]
+
+    public init(id: TableID, name: TableName, columns: [ColumnSchema], keyColumns: [Int]) {
+        self.id = id
+        self.name = name
+        self.columns = columns
+        self.keyColumns = keyColumns
+    }
+
+    public func columnIndex(named name: String) -> Int? {
+        columns.firstIndex { $0.name == name }
+    }
+
+    public var keyColumnNames: [String] { keyColumns.map { columns[$0].name } }
+}

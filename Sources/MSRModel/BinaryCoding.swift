@@ -161,3 +161,15 @@ extension RowKey {
         self = try result.get()
     }
 }
+
+extension BinaryReader {
+    /// Runs `body` with a reader over `bytes`.
+    public static func decode<T>(_ bytes: [UInt8], _ body: (inout BinaryReader) throws(BinaryCodingError) -> T) throws(BinaryCodingError) -> T {
+        var result: Result<T, BinaryCodingError> = .failure(.truncated)
+        bytes.withUnsafeBytes { buf in
+            var r = BinaryReader(buf)
+            do throws(BinaryCodingError) { result = .success(try body(&r)) } catch { result = .failure(error) }
+        }
+        return try result.get()
+    }
+}

@@ -1,0 +1,98 @@
+import MSRModel
+
+/// A line with its wrapping peeled off: the change event, its schema, and the key and offset of
+/// the Kafka record it came in, when it came in one.
+///
+/// Debezium logs reach msr in three shapes, told apart by their members:
+/// - the bare event `{before, after, source, op, ts_ms}` (Debezium Server, `schemas.enable=false`);
+/// - the event under `{schema, payload}` (the JSON converter with schemas);
+/// - a Kafka record `{key, value}` (or `{key, payload}`, as `kcat -J` writes it) whose value is
+///   one of the above, possibly as a JSON string, and may be null (a tombstone).
+struct DebeziumEnvelope {
+    /// The change event; nil for a tombstone.
+    var payload: JSONObject?
+    /// The schema of the event, when the line carried one.
+    var schema: JSONObject?
+    /// The fields of the record's key; nil when there is no key.
+    var key: JSONObject?
+    var keySchema: JSONObject?
+    /// The Kafka offset of the record, when the line gives one.
+    var offset: Int64?
+
+    typealias Problem = DebeziumLineError.Problem
+
+    static func unwrap(_ root: JSONValue) throws(Problem) -> DebeziumEnvelope {
+        guard case .object(let top) = root else { throw .notAnObject(found: root.kindName) }
+        if top.contains("op") { return DebeziumEnvelope(payload: top) }
+        if top.contains("value") || (top.contains("key") && top.contains("payload")) {
+            return try unwrapRecord(top)
+        }
+        if top.contains("payload") { return try unwrapValue(top, field: "payload") }
+        throw .missingOp
+    }
+
+    /// A Kafka record: its value is the event, its key names the row. A tombstone's key is not
+    /// read, since the line is skipped anyway.
+    static func unwrapRecord(_ record: JSONObject) throws(Problem) -> DebeziumEnvelope {
+        let valueField = record.contains("value") ? "value" : "payload"
+        guard let value = try embedded(record[valueField], field: valueField) else { return DebeziumEnvelope() }
+        guard case .object(let v) = value else {
+            throw .wrongShape(field: valueField, expected: "an object or null", found: value.kindName)
+        }
+        var envelope = try unwrapValue(v, field: valueField)
+        guard envelope.payload != nil else { return envelope }
+        (envelope.key, envelope.keySchema) = try unwrapKey(record["key"])
+        envelope.offset = try offset(of: record)
+        return envelope
+    }
+
+    /// The key's fields and schema: the key is a plain object, or `{schema, payload}`.
+    static func unwrapKey(_ raw: JSONValue?) throws(Problem) -> (fields: JSONObject?, schema: JSONObject?) {
+        guard let key = try embedded(raw, field: "key") else { return (nil, nil) }
+        guard case .object(let k) = key else {
+            throw .wrongShape(field: "key", expected: "an object or null", found: key.kindName)
+        }
+        guard k.count == 2, k.contains("schema"), let payload = k["payload"] else { return (k, nil) }
+        switch payload {
+        case .null: return (nil, nil)
+        case .object(let fields): return (fields, k["schema"]?.objectValue)
+        default: throw .wrongShape(field: "key.payload", expected: "an object or null", found: payload.kindName)
+        }
+    }
+
+    /// A record value: the bare event, or the event under `{schema, payload}`.
+    static func unwrapValue(_ value: JSONObject, field: String) throws(Problem) -> DebeziumEnvelope {
+        if value.contains("op") { return DebeziumEnvelope(payload: value) }
+        guard let payload = value["payload"] else { throw .missingOp }
+        switch payload {
+        case .null: return DebeziumEnvelope()
+        case .object(let p):
+            guard p.contains("op") else { throw .missingOp }
+            return DebeziumEnvelope(payload: p, schema: value["schema"]?.objectValue)
+        default:
+            throw .wrongShape(field: field == "payload" ? "payload" : "\(field).payload",
+                              expected: "an object or null", found: payload.kindName)
+        }
+    }
+
+    /// A member that tools may write either as JSON or as a string holding JSON; nil when it is
+    /// absent or null.
+    static func embedded(_ value: JSONValue?, field: String) throws(Problem) -> JSONValue? {
+        guard let value, !value.isNull else { return nil }
+        guard case .string(let text) = value else { return value }
+        do {
+            let inner = try JSONParser.parse(text)
+            return inner.isNull ? nil : inner
+        } catch {
+            throw .notJSON(field: field, error)
+        }
+    }
+
+    static func offset(of record: JSONObject) throws(Problem) -> Int64? {
+        guard let value = record["offset"], !value.isNull else { return nil }
+        guard let offset = value.int64Value else {
+            throw .wrongShape(field: "offset", expected: "an integer", found: value.kindName)
+        }
+        return offset
+    }
+}

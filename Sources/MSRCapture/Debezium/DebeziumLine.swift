@@ -1,0 +1,32 @@
+import MSRModel
+
+/// What one line of a Debezium NDJSON log turned out to hold.
+public enum DebeziumLine: Sendable {
+    /// A row change (or a truncate) to record.
+    case change(SourceChange)
+    /// A well-formed line that carries no row change.
+    case skipped(SkipReason)
+
+    /// Why a well-formed line was passed over; counted by ingest, never an error.
+    public enum SkipReason: String, Hashable, Sendable, CaseIterable {
+        /// An empty or whitespace-only line.
+        case blank
+        /// A Kafka tombstone (a record whose value is null), which only tells log compaction that
+        /// the key's earlier records may go; the delete before it already said everything.
+        case tombstone
+        /// A logical decoding message (`op` `m`, from `pg_logical_emit_message`), not a row change.
+        case message
+    }
+
+    /// The change, or nil for a skipped line.
+    public var change: SourceChange? {
+        if case .change(let c) = self { return c }
+        return nil
+    }
+
+    /// The skip reason, or nil for a change.
+    public var skipReason: SkipReason? {
+        if case .skipped(let r) = self { return r }
+        return nil
+    }
+}

@@ -1,0 +1,50 @@
+import MSRModel
+
+/// The changes of one source transaction, all sharing its commit time.
+///
+/// The simulators append to a batch; the generator then hands its changes out one at a time,
+/// stamping each with the next source position. Grouping is what makes multi-row transactions
+/// (an engagement together with the damage it did) share a commit time while their positions
+/// still increase.
+struct ExerciseBatch: Sendable {
+    private(set) var changes: [SourceChange] = []
+    /// The commit time as µs since the epoch, which is also what time columns hold.
+    private(set) var now: Int64 = 0
+
+    var isEmpty: Bool { changes.isEmpty }
+    var count: Int { changes.count }
+
+    /// Empties the batch (keeping its storage) for a transaction committed at `time`.
+    mutating func begin(at time: Timestamp) {
+        changes.removeAll(keepingCapacity: true)
+        now = time.micros
+    }
+
+    /// A row the opening snapshot read.
+    mutating func read(_ table: ExerciseTable, key: [Field], row: [Field]) {
+        append(table, .read, key: key, before: nil, after: row)
+    }
+
+    mutating func insert(_ table: ExerciseTable, key: [Field], row: [Field]) {
+        append(table, .insert, key: key, before: nil, after: row)
+    }
+
+    mutating func update(_ table: ExerciseTable, key: [Field], before: [Field], after: [Field]) {
+        append(table, .update, key: key, before: before, after: after)
+    }
+
+    mutating func delete(_ table: ExerciseTable, key: [Field], row: [Field]) {
+        append(table, .delete, key: key, before: row, after: nil)
+    }
+
+    private mutating func append(_ table: ExerciseTable, _ op: Operation, key: [Field],
+                                 before: [Field]?, after: [Field]?) {
+        changes.append(SourceChange(table: table.name, op: op, commitTime: Timestamp(micros: now),
+                                    keyFields: key, before: before, after: after, columns: table.columns))
+    }
+
+    /// The row key every generated table uses: its `id`.
+    static func key(_ id: Int64) -> [Field] {
+        [Field("id", .int(id))]
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import MSRModel
+
+/// The embedded recording store: one SQLite file in WAL mode.
+///
+/// A writer commits events in batches; a reader opened at the same time sees every committed
+/// batch. A writer killed at any moment leaves the file at its last committed batch.
+public final class SQLiteRecordingStore: RecordingStore {
+    public let location: String
+    let db: SQLiteConnection
+    let writable: Bool
+    private var statements: [String: SQLiteStatement] = [:]
+    var tableCache: [TableSchema]?
+    /// Per table, the pages of its latest keyframe by leaf identity, holding the leaves alive
+    /// so their identities cannot be reused while they are remembered.
+    var pageCache: [TableID: [ObjectIdentifier: (leaf: RowTreeNode, page: Int64, rows: Int)]] = [:]
+
+    /// Opens an existing recording.
+    public init(openingAt path: String, writable: Bool = false) throws(RecordingError) {
+        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
+        location = path
+        self.writable = writable
+        do {
+            db = try SQLiteConnection(path: path, readOnly: !writable)
+        } catch {
+            throw .storage(path: path, detail: error.message)
+        }
+        try checkFormat()
+        if writable { try configureForWriting() }
+    }
+
+    /// Creates a recording, or opens it for writing when it already exists.
+    public init(creatingAt path: String, keyframeInterval: Int = 2000) throws(RecordingError) {
+        location = path
+        writable = true
+        let existed = FileManager.default.fileExists(atPath: path)
+        do {
+            db = try SQLiteConnection(path: path, create: true)
+        } catch {
+            throw .storage(path: path, detail: error.message)
+        }
+        if existed && (try? fileHasTables()) == true {
+            try checkFormat()
+            try configureForWriting()
+            return
+        }
+        try configureForWriting()
+        try wrap {
+            try db.execute(SQLiteSchema.create)
+            try statement("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").run(.text("format_version"), .text(String(SQLiteSchema.formatVersion)))
+            try statement("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").run(.text("application"), .text(SQLiteSchema.application))
+            try statement("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").run(.text("keyframe_interval"), .text(String(keyframeInterval)))
+        }
+    }
+
+    private func fileHasTables() throws(SQLiteError) -> Bool {
+        let s = try db.prepare("SELECT count(*) FROM sqlite_master")
+        return try s.step() && s.int64(0) > 0
+    }
+
+    private func configureForWriting() throws(RecordingError) {
+        try wrap {
+            try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;")
+        }
+    }
+
+    /// Refuses files that are not recordings, or that a newer msr wrote.
+    private func checkFormat() throws(RecordingError) {
+        let version: String?
+        do {
+            let s = try db.prepare("SELECT value FROM meta WHERE key = 'format_version'")
+            version = try s.step() ? s.text(0) : nil
+        } catch {
+            throw .notARecording(path: location)
+        }
+        guard let version, let v = Int(version) else { throw .notARecording(path: location) }
+        if v > SQLiteSchema.formatVersion {
+            throw .newerVersion(path: location, found: v, supported: SQLiteSchema.formatVersion)
+        }
+    }
+
+    /// A cached prepared statement.
+    func statement(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        if let s = statements[sql] { return s }
+        let s = try db.prepare(sql)
+        statements[sql] = s
+        return s
+    }
+
+    /// Runs SQLite work, turning its errors into recording errors that name the file.
+    func wrap<T>(_ body: () throws -> T) throws(RecordingError) -> T {
+        do {
+            return try body()
+        } catch let error as SQLiteError {
+            if error.code == 11 || error.code == 26 { throw .corrupt(path: location, detail: error.message) }
+            throw .storage(path: location, detail: error.message)
+        } catch let error as RecordingError {
+            throw error
+        } catch {
+            throw .storage(path: location, detail: String(describing: error))
+        }
+    }
+
+    public func close() {
+        statements.removeAll()
+        db.close()
+    }
+
+    // MARK: Meta and tables
+
+    public func metaValue(_ key: String) throws(RecordingError) -> String? {
+        try wrap {
+            let s = try statement("SELECT value FROM meta WHERE key = ?").reset(.text(key))
+            return try s.step() ? s.text(0) : nil
+        }
+    }
+
+    public func setMetaValue(_ key: String, _ value: String) throws(RecordingError) {
+        try wrap { try statement("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").run(.text(key), .text(value)) }
+    }
+
+    public func tables() throws(RecordingError) -> [TableSchema] {
+        if let t = tableCache { return t }
+        let rows: [String] = try wrap {
+            let s = try statement("SELECT definition FROM source_tables ORDER BY id").reset()
+            var out: [String] = []
+            while try s.step() { out.append(s.text(0)) }
+            return out
+        }
+        var result: [TableSchema] = []
+        for json in rows {
+            guard let t = try? JSONDecoder().decode(TableSchema.self, from: Data(json.utf8)) else {
+                throw .corrupt(path: location, detail: "a table definition cannot be read")
+            }
+            result.append(t)
+        }
+        tableCache = result
+        return result
+    }
+
+    public func saveTable(_ schema: TableSchema) throws(RecordingError) {
+        guard let data = try? JSONEncoder().encode(schema) else { return }
+        let json = String(decoding: data, as: UTF8.self)
+        try wrap {
+            try statement("INSERT OR REPLACE INTO source_tables(id, qualified_name, definition) VALUES(?, ?, ?)")
+                .run(.int(schema.id), .text(schema.name.qualified), .text(json))
+        }
+        var cached = try tables()
+        if let i = cached.firstIndex(where: { $0.id == schema.id }) { cached[i] = schema } else { cached.append(schema) }
+        tableCache = cached
+    }
+
+    public func transaction(_ body: () throws(RecordingError) -> Void) throws(RecordingError) {
+        try wrap { try db.execute("BEGIN IMMEDIATE") }
+        do {
+            try body()
+            try wrap { try db.execute("COMMIT") }
+        } catch {
+            try? db.execute("ROLLBACK")
+            tableCache = nil
+            pageCache.removeAll()
+            throw error
+        }
+    }
+
+    public func bookmarks() throws(RecordingError) -> [Bookmark] {
+        try wrap {
+            let s = try statement("SELECT id, time, label, note FROM bookmarks ORDER BY time, id").reset()
+            var out: [Bookmark] = []
+            while try s.step() {
+                out.append(Bookmark(id: s.int64(0), time: Timestamp(micros: s.int64(1)), label: s.text(2), note: s.text(3)))
+            }
+            return out
+        }
+    }
+
+    @discardableResult
+    public func addBookmark(_ bookmark: Bookmark) throws(RecordingError) -> Int64 {
+        try wrap {
+            try statement("INSERT INTO bookmarks(time, label, note) VALUES(?, ?, ?)")
+                .run(.int(bookmark.time.micros), .text(bookmark.label), .text(bookmark.note))
+            let s = try statement("SELECT last_insert_rowid()").reset()
+            return try s.step() ? s.int64(0) : 0
+        }
+    }
+}

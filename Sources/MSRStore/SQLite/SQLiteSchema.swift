@@ -1,0 +1,52 @@
+/// The layout of an embedded recording file, and its version.
+///
+/// Version 1:
+/// - `meta`: key/value facts (format version, keyframe interval, counters).
+/// - `source_tables`: one row per source table, its `TableSchema` as JSON.
+/// - `events`: the invertible change events, `seq` is their global order; `row_count` is the
+///   table's row count after the event, so a count at any moment is one index lookup.
+/// - `keyframes`: per table and seq, the list of pages holding the table's rows in key order.
+/// - `pages`: rows of one keyframe leaf; a page is shared by every later keyframe whose leaf
+///   did not change, and `created_seq` is the keyframe that first wrote it.
+/// - `bookmarks`: labelled moments.
+enum SQLiteSchema {
+    static let formatVersion = 1
+    static let application = "msr"
+
+    static let create = """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS source_tables(
+            id INTEGER PRIMARY KEY,
+            qualified_name TEXT NOT NULL UNIQUE,
+            definition TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS events(
+            seq INTEGER PRIMARY KEY,
+            commit_time INTEGER NOT NULL,
+            position INTEGER,
+            table_id INTEGER NOT NULL,
+            op INTEGER NOT NULL,
+            row_count INTEGER NOT NULL,
+            key BLOB NOT NULL,
+            before BLOB,
+            after BLOB,
+            given BLOB);
+        CREATE INDEX IF NOT EXISTS events_by_table ON events(table_id, seq);
+        CREATE TABLE IF NOT EXISTS keyframes(
+            table_id INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            row_count INTEGER NOT NULL,
+            pages BLOB NOT NULL,
+            PRIMARY KEY(table_id, seq)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS pages(
+            id INTEGER PRIMARY KEY,
+            table_id INTEGER NOT NULL,
+            created_seq INTEGER NOT NULL,
+            data BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS pages_by_created ON pages(created_seq);
+        CREATE TABLE IF NOT EXISTS bookmarks(
+            id INTEGER PRIMARY KEY,
+            time INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            note TEXT NOT NULL);
+        """
+}

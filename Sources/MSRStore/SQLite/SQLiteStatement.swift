@@ -1,0 +1,93 @@
+import CSQLite3
+
+/// A prepared statement (`sqlite3_stmt *`), reset and rebound for each use.
+final class SQLiteStatement {
+    private let stmt: OpaquePointer
+    private unowned let connection: SQLiteConnection
+
+    init(_ stmt: OpaquePointer, connection: SQLiteConnection) {
+        self.stmt = stmt
+        self.connection = connection
+    }
+
+    deinit { sqlite3_finalize(stmt) }
+
+    /// Clears the previous run and binds `values` to the parameters, in order.
+    @discardableResult
+    func reset(_ values: SQLiteValue...) throws(SQLiteError) -> SQLiteStatement {
+        sqlite3_reset(stmt)
+        sqlite3_clear_bindings(stmt)
+        try bindAll(values)
+        return self
+    }
+
+    /// Advances to the next row; false when there are no more (`sqlite3_step`).
+    func step() throws(SQLiteError) -> Bool {
+        let rc = sqlite3_step(stmt)
+        if rc == SQLITE_ROW { return true }
+        if rc == SQLITE_DONE { return false }
+        try connection.check(rc)
+        return false
+    }
+
+    /// Runs a statement that returns no rows.
+    func run(_ values: SQLiteValue...) throws(SQLiteError) {
+        sqlite3_reset(stmt)
+        sqlite3_clear_bindings(stmt)
+        try bindAll(values)
+        _ = try step()
+    }
+
+    private func bindAll(_ values: [SQLiteValue]) throws(SQLiteError) {
+        for (i, v) in values.enumerated() {
+            let index = Int32(i + 1)
+            let rc: Int32
+            switch v {
+            case .null: rc = sqlite3_bind_null(stmt, index)
+            case .int(let x): rc = sqlite3_bind_int64(stmt, index, x)
+            case .double(let x): rc = sqlite3_bind_double(stmt, index, x)
+            case .text(let x): rc = sqlite3_bind_text(stmt, index, x, -1, msr_sqlite_transient())
+            case .blob(let x):
+                rc = x.withUnsafeBytes { buf in
+                    sqlite3_bind_blob(stmt, index, buf.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buf.count), msr_sqlite_transient())
+                }
+            }
+            try connection.check(rc)
+        }
+    }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(stmt, column) == SQLITE_NULL }
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(stmt, column) }
+    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+
+    func text(_ column: Int32) -> String {
+        guard let p = sqlite3_column_text(stmt, column) else { return "" }
+        return String(cString: p)
+    }
+
+    /// The blob's bytes, valid only until the next step; nil for NULL.
+    func withBlob<T, E: Error>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws(E) -> T) throws(E) -> T? {
+        if isNull(column) { return nil }
+        let n = Int(sqlite3_column_bytes(stmt, column))
+        guard let p = sqlite3_column_blob(stmt, column) else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeRawBufferPointer(start: p, count: n))
+    }
+
+    func blob(_ column: Int32) -> [UInt8]? {
+        withBlob(column) { Array($0) }
+    }
+}
+
+/// A value bound to a statement parameter.
+enum SQLiteValue {
+    case null
+    case int(Int64)
+    case double(Double)
+    case text(String)
+    case blob([UInt8])
+
+    static func int(_ v: Int) -> SQLiteValue { .int(Int64(v)) }
+    static func int(_ v: Int32) -> SQLiteValue { .int(Int64(v)) }
+    static func int(_ v: Int64?) -> SQLiteValue { v.map { .int($0) } ?? .null }
+    static func blob(_ v: [UInt8]?) -> SQLiteValue { v.map { .blob($0) } ?? .null }
+}

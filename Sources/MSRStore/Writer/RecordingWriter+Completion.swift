@@ -1,0 +1,94 @@
+import MSRModel
+
+/// Matching source changes to keys, and completing them into invertible events.
+extension RecordingWriter {
+    /// The key a set of cells gives for `keyColumns`, or nil when a key column is missing or
+    /// carries the placeholder.
+    func key(from cells: [(column: Int, value: Value)]?, _ keyColumns: [Int]) -> RowKey? {
+        guard let cells, !keyColumns.isEmpty else { return nil }
+        var values: [Value] = []
+        values.reserveCapacity(keyColumns.count)
+        for k in keyColumns {
+            guard let cell = cells.first(where: { $0.column == k }), !cell.value.isUnavailable else { return nil }
+            values.append(cell.value)
+        }
+        return RowKey(values)
+    }
+
+    func prepare(_ c: SourceChange, table t: TableSchema) throws(RecordingError) -> PendingChange {
+        let after = c.after.map { catalog.cells($0, table: t.id) }
+        let before = c.before.map { catalog.cells($0, table: t.id) }
+        let keyCells = c.keyFields.map { catalog.cells($0, table: t.id) }
+        var p = PendingChange(table: t.id, op: c.op, commitTime: c.commitTime, position: c.position,
+                              origin: c.origin, key: RowKey([]), oldKey: nil, after: after)
+        let keyNames = t.keyColumnNames.joined(separator: ", ")
+        switch c.op {
+        case .truncate:
+            p.after = nil
+        case .insert, .read, .update:
+            guard after != nil else {
+                throw .invalidChange(table: t.name.qualified, detail: "an \(c.op.name) without an after-image")
+            }
+            guard let k = key(from: keyCells, t.keyColumns) ?? key(from: after, t.keyColumns)
+                    ?? (c.op == .update ? key(from: before, t.keyColumns) : nil) else {
+                throw .noUsableKey(table: t.name.qualified, detail: "neither the message key nor the after-image holds \(keyNames)")
+            }
+            p.key = k
+            if c.op == .update, let old = key(from: before, t.keyColumns), old != k { p.oldKey = old }
+        case .delete:
+            guard let k = key(from: keyCells, t.keyColumns) ?? key(from: before, t.keyColumns) else {
+                throw .noUsableKey(table: t.name.qualified, detail: "a delete whose message key and before-image lack \(keyNames)")
+            }
+            p.key = k
+            p.after = nil
+        }
+        return p
+    }
+
+    /// Builds the stored event: before-image from the current state, after-image completed
+    /// (placeholders and unsent columns keep their previous values).
+    func complete(_ p: PendingChange, seq: Int64, schema: TableSchema, state: TableState,
+                  report: inout WriteReport) -> ChangeEvent {
+        var event = ChangeEvent(seq: seq, commitTime: p.commitTime, position: p.position, table: p.table,
+                                op: p.op, key: p.key, before: nil, after: nil)
+        switch p.op {
+        case .truncate:
+            event.key = RowKey([])
+        case .delete:
+            event.before = state[p.key]
+            if event.before == nil { noteUnseen(&report) }
+        case .insert, .read, .update:
+            let previous = state[p.oldKey ?? p.key]
+            var row: Row
+            if p.op == .update {
+                if previous == nil { noteUnseen(&report) }
+                row = previous ?? Row([])
+            } else {
+                row = Row([])
+            }
+            var given: [Int] = []
+            given.reserveCapacity(p.after?.count ?? 0)
+            for cell in p.after ?? [] {
+                if cell.value.isUnavailable {
+                    row[cell.column] = previous?[cell.column] ?? .null
+                } else {
+                    row[cell.column] = cell.value
+                    given.append(cell.column)
+                }
+            }
+            let givenSet = Set(given)
+            if givenSet.count < schema.columns.count {
+                event.givenColumns = ColumnMask(columns: givenSet)
+            }
+            event.before = previous
+            event.after = row
+            event.key = row.key(schema.keyColumns)
+        }
+        return event
+    }
+
+    private func noteUnseen(_ report: inout WriteReport) {
+        report.unseenRows += 1
+        unseenTotal += 1
+    }
+}

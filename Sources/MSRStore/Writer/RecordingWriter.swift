@@ -1,0 +1,121 @@
+import MSRModel
+
+/// Turns source changes into the recording's invertible events and stores them.
+///
+/// It keeps every table's state at the end of the recording in memory, so it can complete each
+/// change's before-image (and an update's after-image) from the row as it stands, order the
+/// input by commit time, source position and input order, skip events already recorded, and
+/// write keyframes. Events that sort before the recording's end make it re-derive the stored
+/// tail after them, in one transaction. After a thrown error, make a new writer.
+public final class RecordingWriter {
+    public let store: RecordingStore
+    public let options: WriterOptions
+    var catalog: TableCatalog
+    var states: [TableID: TableState] = [:]
+    var sinceKeyframe: [TableID: Int] = [:]
+    var lastSeq: Int64 = 0
+    var lastOrder: (time: Timestamp, position: Int64?)?
+    var unseenTotal: Int64 = 0
+
+    public init(store: RecordingStore, options: WriterOptions = WriterOptions()) throws(RecordingError) {
+        self.store = store
+        self.options = options
+        let summary = try store.summary()
+        catalog = TableCatalog(summary.tables)
+        unseenTotal = summary.unseenRowEvents
+        try loadEnd(atSeq: summary.lastSeq)
+    }
+
+    /// Loads every table's state after `seq` and forgets anything later.
+    func loadEnd(atSeq seq: Int64) throws(RecordingError) {
+        lastSeq = seq
+        states.removeAll()
+        sinceKeyframe.removeAll()
+        for table in catalog.schemas.values {
+            let (state, replayed) = try store.reconstruct(table: table, atSeq: seq)
+            states[table.id] = state
+            sinceKeyframe[table.id] = replayed
+        }
+        lastOrder = seq > 0 ? try store.events(in: seq...seq, table: nil).first.map { ($0.commitTime, $0.position) } : nil
+    }
+
+    /// The recording's event count after the writes so far.
+    public var eventCount: Int64 { lastSeq }
+
+    /// Completes, orders and stores `changes`; reports what was written, skipped and refused.
+    /// `progress` is told how many of the changes have been handled, after each batch.
+    public func write(_ changes: [SourceChange], progress: ((Int) -> Void)? = nil) throws(RecordingError) -> WriteReport {
+        var report = WriteReport()
+        var pending: [PendingChange] = []
+        pending.reserveCapacity(changes.count)
+        for change in changes {
+            do {
+                var created = false
+                let table = try catalog.resolve(change, options: options, created: &created)
+                if created { report.newTables.append(table.name) }
+                pending.append(try prepare(change, table: table))
+            } catch {
+                report.rejected.append((change.origin, error))
+            }
+        }
+        pending.sort(by: PendingChange.sortsBefore)
+        pending = try removeDuplicates(pending, report: &report)
+
+        if let first = pending.first, let last = lastOrder, isEarlier(first, than: last) {
+            try store.transaction { () throws(RecordingError) in
+                let merged = try rederiveTail(after: first, adding: pending, report: &report)
+                try process(merged[...], report: &report)
+            }
+            progress?(changes.count)
+            return report
+        }
+        var start = 0
+        repeat {
+            let end = min(start + options.batchSize, pending.count)
+            try store.transaction { () throws(RecordingError) in try process(pending[start..<end], report: &report) }
+            progress?(end)
+            start = end
+        } while start < pending.count
+        return report
+    }
+
+    private func isEarlier(_ p: PendingChange, than last: (time: Timestamp, position: Int64?)) -> Bool {
+        if p.commitTime != last.time { return p.commitTime < last.time }
+        return (p.position ?? Int64.min) < (last.position ?? Int64.min)
+    }
+
+    /// Completes and stores changes in order; the caller holds the transaction.
+    func process(_ items: ArraySlice<PendingChange>, report: inout WriteReport) throws(RecordingError) {
+        for schema in catalog.takeChanged() { try store.saveTable(schema) }
+        var events: [ChangeEvent] = []
+        var counts: [Int] = []
+        events.reserveCapacity(items.count)
+        counts.reserveCapacity(items.count)
+        for p in items {
+            guard let schema = catalog.schemas[p.table] else { continue }
+            var state = states[p.table] ?? TableState(table: p.table, keyColumns: schema.keyColumns)
+            let seq = lastSeq + 1
+            if p.op == .truncate && !state.rows.isEmpty {
+                // Reverting a truncate restores this keyframe.
+                try store.saveKeyframe(table: p.table, seq: seq - 1, rows: state.rows)
+            }
+            let event = complete(p, seq: seq, schema: schema, state: state, report: &report)
+            state.apply(event)
+            lastSeq = seq
+            lastOrder = (p.commitTime, p.position)
+            events.append(event)
+            counts.append(state.count)
+            let since = (sinceKeyframe[p.table] ?? 0) + 1
+            if since >= options.keyframeInterval {
+                try store.saveKeyframe(table: p.table, seq: seq, rows: state.rows)
+                sinceKeyframe[p.table] = 0
+            } else {
+                sinceKeyframe[p.table] = since
+            }
+            states[p.table] = state
+            report.written += 1
+        }
+        try store.appendEvents(events, rowCounts: counts)
+        try store.setMetaValue("unseen_row_events", String(unseenTotal))
+    }
+}

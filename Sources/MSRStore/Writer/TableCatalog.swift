@@ -1,0 +1,94 @@
+import MSRModel
+
+/// The writer's view of the recording's tables: finds or creates a table for a source change,
+/// appends columns the first time they appear, and maps field names to column indexes.
+struct TableCatalog {
+    private(set) var schemas: [TableID: TableSchema] = [:]
+    private var byName: [String: TableID] = [:]
+    private var columnIndex: [TableID: [String: Int]] = [:]
+    /// Tables created or changed since the last `takeChanged()`.
+    private var changed: Set<TableID> = []
+
+    init(_ tables: [TableSchema]) {
+        for t in tables { install(t) }
+    }
+
+    private mutating func install(_ t: TableSchema) {
+        schemas[t.id] = t
+        byName[t.name.qualified] = t.id
+        var map: [String: Int] = [:]
+        for (i, c) in t.columns.enumerated() { map[c.name] = i }
+        columnIndex[t.id] = map
+    }
+
+    mutating func takeChanged() -> [TableSchema] {
+        defer { changed.removeAll() }
+        return changed.sorted().compactMap { schemas[$0] }
+    }
+
+    /// The table for `change`, created when new; adds columns the change shows for the first
+    /// time and fills in column types the table did not know yet.
+    mutating func resolve(_ change: SourceChange, options: WriterOptions, created: inout Bool) throws(RecordingError) -> TableSchema {
+        if let id = byName[change.table.qualified], var t = schemas[id] {
+            if addColumns(from: change, to: &t) {
+                install(t)
+                changed.insert(id)
+            }
+            return t
+        }
+        let id = (schemas.keys.max() ?? 0) + 1
+        var t = TableSchema(id: id, name: change.table, columns: [], keyColumns: [])
+        _ = addColumns(from: change, to: &t)
+        let keyNames: [String]
+        if let fields = change.keyFields, !fields.isEmpty {
+            keyNames = fields.map(\.name)
+        } else if let override = options.keyOverride(for: change.table) {
+            keyNames = override
+        } else if t.columnIndex(named: "id") != nil {
+            keyNames = ["id"]
+        } else {
+            throw .noPrimaryKey(table: change.table.qualified)
+        }
+        for name in keyNames where t.columnIndex(named: name) == nil {
+            t.columns.append(ColumnSchema(name: name))
+        }
+        t.keyColumns = keyNames.compactMap { t.columnIndex(named: $0) }
+        install(t)
+        changed.insert(id)
+        created = true
+        return t
+    }
+
+    private func addColumns(from change: SourceChange, to t: inout TableSchema) -> Bool {
+        var didChange = false
+        var known = Set(t.columns.map(\.name))
+        func add(_ name: String, _ type: ColumnType) {
+            if known.insert(name).inserted {
+                t.columns.append(ColumnSchema(name: name, type: type))
+                didChange = true
+            }
+        }
+        for c in change.columns {
+            add(c.name, c.type)
+            if let i = t.columnIndex(named: c.name), t.columns[i].type.isUnknown, !c.type.isUnknown {
+                t.columns[i].type = c.type
+                didChange = true
+            }
+        }
+        for f in change.keyFields ?? [] { add(f.name, .unknown) }
+        for f in change.after ?? [] { add(f.name, .unknown) }
+        for f in change.before ?? [] { add(f.name, .unknown) }
+        return didChange
+    }
+
+    /// Maps named fields to (column, value) pairs of `table`.
+    func cells(_ fields: [Field], table: TableID) -> [(column: Int, value: Value)] {
+        guard let map = columnIndex[table] else { return [] }
+        var out: [(column: Int, value: Value)] = []
+        out.reserveCapacity(fields.count)
+        for f in fields {
+            if let i = map[f.name] { out.append((i, f.value)) }
+        }
+        return out
+    }
+}

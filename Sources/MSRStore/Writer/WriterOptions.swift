@@ -1,0 +1,41 @@
+import MSRModel
+
+/// How a `RecordingWriter` completes, orders and stores events.
+public struct WriterOptions: Sendable {
+    /// Events of one table between two of its keyframes.
+    public var keyframeInterval: Int = 2000
+    /// Events committed per transaction: a writer killed mid-way keeps every committed batch.
+    public var batchSize: Int = 20_000
+    /// Primary-key columns named by the user (`--key TABLE=COL[,COL]`), by qualified or bare
+    /// table name, for tables whose events carry no message key.
+    public var keyOverrides: [String: [String]] = [:]
+
+    public init(keyframeInterval: Int = 2000, batchSize: Int = 20_000, keyOverrides: [String: [String]] = [:]) {
+        self.keyframeInterval = max(1, keyframeInterval)
+        self.batchSize = max(1, batchSize)
+        self.keyOverrides = keyOverrides
+    }
+
+    func keyOverride(for table: TableName) -> [String]? {
+        keyOverrides[table.qualified] ?? keyOverrides[table.name]
+    }
+}
+
+/// What one call of `RecordingWriter.write` did.
+public struct WriteReport: Sendable {
+    /// Events added to the recording.
+    public var written = 0
+    /// Changes already in the recording (same table, key, source position and operation), or
+    /// repeated in the input, and skipped.
+    public var duplicates = 0
+    /// Updates and deletes of rows the recording had never seen, kept as upserts or no-ops.
+    public var unseenRows = 0
+    /// Events already stored that were re-derived because earlier events arrived late.
+    public var rederived = 0
+    /// Changes refused, with the input line (origin) they came from.
+    public var rejected: [(origin: Int, error: RecordingError)] = []
+    /// Tables seen for the first time.
+    public var newTables: [TableName] = []
+
+    public init() {}
+}

@@ -2,12 +2,14 @@ import MSRModel
 
 /// The changes of one source transaction, all sharing its commit time.
 ///
-/// The simulators append to a batch; the generator then hands its changes out one at a time,
+/// The simulators append to a batch; the generator then takes its changes out one at a time,
 /// stamping each with the next source position. Grouping is what makes multi-row transactions
 /// (an engagement together with the damage it did) share a commit time while their positions
 /// still increase.
 struct ExerciseBatch: Sendable {
-    private(set) var changes: [SourceChange] = []
+    /// The changes in order while the batch is being built, in reverse once it is sealed, so
+    /// that taking one is a `popLast` that moves it out instead of copying it.
+    private var changes: [SourceChange] = []
     /// The commit time as µs since the epoch, which is also what time columns hold.
     private(set) var now: Int64 = 0
 
@@ -18,6 +20,16 @@ struct ExerciseBatch: Sendable {
     mutating func begin(at time: Timestamp) {
         changes.removeAll(keepingCapacity: true)
         now = time.micros
+    }
+
+    /// Ends building: from now on `take()` hands the changes out in the order they were added.
+    mutating func seal() {
+        changes.reverse()
+    }
+
+    /// The next change of a sealed batch, or nil when all have been taken.
+    mutating func take() -> SourceChange? {
+        changes.popLast()
     }
 
     /// A row the opening snapshot read.

@@ -27,9 +27,12 @@ struct ExerciseClock: Sendable {
         var random = random
         let engagement = ExercisePhase.engagement
         var bursts: [(range: ClosedRange<Double>, peak: Double)] = []
-        for _ in 0..<random.int(in: 6...9) {
+        // One burst per slot of the engagement phase, so bursts stand apart on the timeline.
+        let count = random.int(in: 6...9)
+        let slot = (engagement.endFraction - engagement.startFraction) / Double(count)
+        for k in 0..<count {
             let width = random.double(25, 80) / 7_200
-            let begin = random.double(engagement.startFraction, engagement.endFraction - width)
+            let begin = engagement.startFraction + Double(k) * slot + random.double(0, slot - width)
             bursts.append((begin...(begin + width), random.double(5, 9)))
         }
         self.bursts = bursts.map(\.range).sorted { $0.lowerBound < $1.lowerBound }

@@ -55,6 +55,16 @@ public struct ExerciseConfig: Sendable, Hashable {
         resolvedUnitCount * 7 / 10
     }
 
+    /// How hard each hit lands, so that units wear down over the fight at the same pace
+    /// whatever the density: a million-event recording has about a hundred times as many
+    /// engagements per unit as a ten-thousand-event one, so each must do less harm. About one
+    /// change in twenty is an engagement; a unit should take some 25 full-strength hits.
+    var damageScale: Double {
+        let fighters = Double(resolvedUnitCount) * 0.9
+        let engagementsPerUnit = 0.05 * Double(max(events, 1)) / fighters
+        return min(1, 25 / engagementsPerUnit)
+    }
+
     /// The exercise length, at least a second so the clock has room to place events.
     var resolvedDuration: Int64 {
         max(duration, 1_000_000)

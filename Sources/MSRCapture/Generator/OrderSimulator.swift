@@ -1,11 +1,13 @@
 /// The `orders` table: fragmentary orders issued to units and carried through to the end.
 ///
-/// Orders are never deleted, so the table keeps growing through the exercise (tens of
+/// Each open order waits in a schedule for its next step: acknowledged a minute or two after
+/// issue, started a few minutes later, progress reported every few minutes until done, so the
+/// table shows the latencies a reviewer would look for. Orders are never deleted, so the table keeps growing through the exercise (tens of
 /// thousands of rows in a million-event recording) while units and tracks stay small: the
 /// recording has tables of very different sizes, as a real one does.
 struct OrderSimulator: Sendable {
-    /// Orders not yet done or cancelled.
-    private(set) var open: [OrderState] = []
+    /// Orders not yet done or cancelled, by when their next step is due.
+    private(set) var open = ExerciseSchedule<OrderState>()
     private var nextID: Int64 = 1
     let area: ExerciseArea
 
@@ -29,7 +31,7 @@ struct OrderSimulator: Sendable {
             nextID += 1
             _ = order.commit()
             batch.insert(.orders, key: order.key, row: order.row)
-            open.append(order)
+            open.schedule(order, at: batch.now + Int64(random.int(in: 20...120)) * 1_000_000)
             issued = true
         }
         return issued
@@ -55,12 +57,23 @@ struct OrderSimulator: Sendable {
         }
     }
 
-    /// A random open order moves on: acknowledged, started, a progress report, done, or
-    /// cancelled. False when no order is open.
+    /// The order whose next step is due soonest moves on: acknowledged, started, a progress
+    /// report, done, or cancelled. False when no order is due yet.
     mutating func advance(batch: inout ExerciseBatch, random: inout ExerciseRandom) -> Bool {
-        guard !open.isEmpty else { return false }
-        let i = random.below(open.count)
-        var order = open[i]
+        guard var order = open.popDue(at: batch.now) else { return false }
+        OrderSimulator.step(&order, random: &random)
+        order.updatedAt = batch.now
+        let before = order.commit()
+        batch.update(.orders, key: order.key, before: before, after: order.row)
+        if !order.status.isFinal {
+            let wait = order.status == .acknowledged ? random.int(in: 60...300) : random.int(in: 120...600)
+            open.schedule(order, at: batch.now + Int64(wait) * 1_000_000)
+        }
+        return true
+    }
+
+    /// The next status of an order (and its progress).
+    private static func step(_ order: inout OrderState, random: inout ExerciseRandom) {
         switch order.status {
         case .issued:
             order.status = random.chance(0.94) ? .acknowledged : .cancelled
@@ -71,21 +84,11 @@ struct OrderSimulator: Sendable {
             if random.chance(0.04) {
                 order.status = .cancelled
             } else {
-                order.progress = min(100, order.progress + random.int(in: 15...45))
+                order.progress = min(100, order.progress + random.int(in: 20...60))
                 if order.progress == 100 { order.status = .done }
             }
         case .done, .cancelled:
             break
         }
-        order.updatedAt = batch.now
-        let before = order.commit()
-        batch.update(.orders, key: order.key, before: before, after: order.row)
-        if order.status.isFinal {
-            open.swapAt(i, open.count - 1)
-            open.removeLast()
-        } else {
-            open[i] = order
-        }
-        return true
     }
 }

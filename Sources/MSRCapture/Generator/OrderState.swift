@@ -88,10 +88,11 @@ struct OrderState: Sendable {
         ]
     }
 
-    /// Writes the current fields as the new row and returns the one it replaces.
+    /// Writes the current fields as the new row and returns the one it replaces (swapped
+    /// out rather than copied, which saves a retain and a release per change).
     mutating func commit() -> [Field] {
-        let before = row
-        row = image()
+        var before = image()
+        swap(&before, &row)
         return before
     }
 }

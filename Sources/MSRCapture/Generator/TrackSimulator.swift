@@ -1,3 +1,5 @@
+import MSRModel
+
 /// The `tracks` table: what the sensors see of the other side.
 ///
 /// Tracks appear (insert), move (update of position and `last_seen`), are reclassified as
@@ -65,11 +67,9 @@ struct TrackSimulator: Sendable {
     mutating func update(batch: inout ExerciseBatch, random: inout ExerciseRandom) -> Bool {
         guard !live.isEmpty else { return false }
         let i = random.below(live.count)
-        var t = live[i]
-        move(&t, now: batch.now, random: &random)
-        let before = t.commit()
-        batch.update(.tracks, key: t.key, before: before, after: t.row)
-        live[i] = t
+        TrackSimulator.move(&live[i], in: area, now: batch.now, random: &random)
+        let before = live[i].commit()
+        batch.update(.tracks, key: live[i].key, before: before, after: live[i].row)
         return true
     }
 
@@ -80,18 +80,17 @@ struct TrackSimulator: Sendable {
         for _ in 0..<4 {
             let i = random.below(live.count)
             guard let identity = live[i].identity.next(&random) else { continue }
-            var t = live[i]
-            t.identity = identity
-            move(&t, now: batch.now, random: &random)
-            let before = t.commit()
-            batch.update(.tracks, key: t.key, before: before, after: t.row)
-            live[i] = t
-            return t
+            live[i].identity = identity
+            TrackSimulator.move(&live[i], in: area, now: batch.now, random: &random)
+            let before = live[i].commit()
+            batch.update(.tracks, key: live[i].key, before: before, after: live[i].row)
+            return live[i]
         }
         return nil
     }
 
-    private func move(_ t: inout TrackState, now: Int64, random: inout ExerciseRandom) {
+    /// Static so it can change a track stored in `live` in place.
+    private static func move(_ t: inout TrackState, in area: ExerciseArea, now: Int64, random: inout ExerciseRandom) {
         let hours = Double(max(now - t.lastSeen, 0)) / 3_600_000_000
         let km = min(t.speed * hours, 20)
         let (lat, lon) = area.advance(lat: t.lat, lon: t.lon, heading: t.course, km: km)

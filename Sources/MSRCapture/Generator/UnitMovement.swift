@@ -10,49 +10,37 @@ extension UnitSimulator {
     /// low, so the caller can raise an alert in the same transaction.
     mutating func move(phase: ExercisePhase, batch: inout ExerciseBatch, random: inout ExerciseRandom) -> Int? {
         guard let i = randomActive(&random) else { return nil }
-        var u = unit(i)
-        let hours = Double(max(batch.now - u.updatedAt, 0)) / 3_600_000_000
-        let km = min(u.speed * hours, 15)
-        if km > 0 {
-            (u.lat, u.lon) = area.advance(lat: u.lat, lon: u.lon, heading: u.heading, km: km)
-            u.fuel = max(0, u.fuel - Int((km * u.kind.burn).rounded()))
-        }
-        if area.distance(fromLat: u.lat, fromLon: u.lon, toLat: u.objectiveLat, toLon: u.objectiveLon) < 1.5 {
-            let (from, to) = objectiveBand(u, phase: phase)
-            (u.objectiveLat, u.objectiveLon) = area.point(from: from, to: to, random: &random)
-        }
-        let bearing = area.bearing(fromLat: u.lat, fromLon: u.lon, toLat: u.objectiveLat, toLon: u.objectiveLon)
-        u.heading = ExerciseArea.normalise(bearing + random.int(in: -25...25))
-        let halted = u.fuel == 0 || random.chance(UnitMovement.haltChance(phase))
-        u.speed = halted ? 0 : UnitMovement.tenth(u.kind.cruise * UnitMovement.pace(phase) * random.double(0.7, 1.15))
-        switch u.status {
-        case .damaged, .withdrawn, .destroyed:
-            break
-        case .engaged where phase == .engagement && random.chance(0.5):
-            break
-        default:
-            u.status = u.speed > 0 ? .moving : .ready
-        }
-        u.updatedAt = batch.now
+        let area = self.area, now = batch.now
         var lowFuel = false
-        if !u.fuelAlerted && u.fuel < 200 {
-            u.fuelAlerted = true
-            lowFuel = true
+        update(i, batch: &batch) { u in
+            let hours = Double(max(now - u.updatedAt, 0)) / 3_600_000_000
+            let km = min(u.speed * hours, 15)
+            if km > 0 {
+                (u.lat, u.lon) = area.advance(lat: u.lat, lon: u.lon, heading: u.heading, km: km)
+                u.fuel = max(0, u.fuel - Int((km * u.kind.burn).rounded()))
+            }
+            if area.distance(fromLat: u.lat, fromLon: u.lon, toLat: u.objectiveLat, toLon: u.objectiveLon) < 1.5 {
+                let (from, to) = UnitMovement.objectiveBand(u, phase: phase)
+                (u.objectiveLat, u.objectiveLon) = area.point(from: from, to: to, random: &random)
+            }
+            let bearing = area.bearing(fromLat: u.lat, fromLon: u.lon, toLat: u.objectiveLat, toLon: u.objectiveLon)
+            u.heading = ExerciseArea.normalise(bearing + random.int(in: -25...25))
+            let halted = u.fuel == 0 || random.chance(UnitMovement.haltChance(phase))
+            u.speed = halted ? 0 : UnitMovement.tenth(u.kind.cruise * UnitMovement.pace(phase) * random.double(0.7, 1.15))
+            switch u.status {
+            case .damaged, .withdrawn, .destroyed:
+                break
+            case .engaged where phase == .engagement && random.chance(0.5):
+                break
+            default:
+                u.status = u.speed > 0 ? .moving : .ready
+            }
+            if !u.fuelAlerted && u.fuel < 200 {
+                u.fuelAlerted = true
+                lowFuel = true
+            }
         }
-        store(u, at: i, batch: &batch)
         return lowFuel ? i : nil
-    }
-
-    /// Where a unit looks for its next objective, as fractions of the box's width.
-    private func objectiveBand(_ u: UnitState, phase: ExercisePhase) -> (Double, Double) {
-        switch (u.side, u.status) {
-        case (.blue, .withdrawn): return (0.02, 0.15)
-        case (.red, .withdrawn): return (0.85, 0.98)
-        case (.neutral, _): return (0.05, 0.95)
-        case (_, _) where u.kind == .air: return (0.20, 0.80)
-        case (.blue, _): return phase == .setup ? (0.15, 0.35) : (0.35, 0.52)
-        case (.red, _): return phase == .setup ? (0.65, 0.85) : (0.48, 0.65)
-        }
     }
 
     /// A top-up from the logistics train: the neediest of a few random units gets fuel and
@@ -64,14 +52,13 @@ extension UnitSimulator {
             let a = unit(other), b = unit(best)
             if a.fuel + a.strength < b.fuel + b.strength { best = other }
         }
-        var u = unit(best)
-        u.fuel = random.int(in: 950...1_000)
-        u.strength = min(ExercisePercent.maxTenths, u.strength + random.int(in: 50...200))
-        u.fuelAlerted = false
-        u.speed = 0
-        if u.status == .damaged || u.status == .withdrawn || u.status == .engaged { u.status = .ready }
-        u.updatedAt = batch.now
-        store(u, at: best, batch: &batch)
+        update(best, batch: &batch) { u in
+            u.fuel = random.int(in: 950...1_000)
+            u.strength = min(ExercisePercent.maxTenths, u.strength + random.int(in: 50...200))
+            u.fuelAlerted = false
+            u.speed = 0
+            if u.status == .damaged || u.status == .withdrawn || u.status == .engaged { u.status = .ready }
+        }
         return true
     }
 }
@@ -97,6 +84,18 @@ enum UnitMovement {
         case .contact: return 0.25
         case .engagement: return 0.3
         case .consolidation: return 0.55
+        }
+    }
+
+    /// Where a unit looks for its next objective, as fractions of the box's width.
+    static func objectiveBand(_ u: UnitState, phase: ExercisePhase) -> (Double, Double) {
+        switch (u.side, u.status) {
+        case (.blue, .withdrawn): return (0.02, 0.15)
+        case (.red, .withdrawn): return (0.85, 0.98)
+        case (.neutral, _): return (0.05, 0.95)
+        case (_, _) where u.kind == .air: return (0.20, 0.80)
+        case (.blue, _): return phase == .setup ? (0.15, 0.35) : (0.35, 0.52)
+        case (.red, _): return phase == .setup ? (0.65, 0.85) : (0.48, 0.65)
         }
     }
 

@@ -16,9 +16,12 @@ struct UnitSimulator: Sendable {
     private var nextArrival = 0
     private var destroyed = 0
     let area: ExerciseArea
+    /// Scales the harm each hit does (see `ExerciseConfig.damageScale`).
+    let damageScale: Double
 
-    init(count: Int, start: Int64, area: ExerciseArea, random: inout ExerciseRandom) {
+    init(count: Int, start: Int64, area: ExerciseArea, damageScale: Double, random: inout ExerciseRandom) {
         self.area = area
+        self.damageScale = damageScale
         active = ExercisePool(universe: count)
         fighters = [ExercisePool(universe: count), ExercisePool(universe: count)]
         var companies = [0, 0, 0]
@@ -37,7 +40,7 @@ struct UnitSimulator: Sendable {
             let p = area.point(from: from, to: to, random: &random)
             units.append(UnitState(
                 id: Int64(i + 1), callsign: callsign, side: side, kind: kind, lat: p.lat, lon: p.lon,
-                heading: random.below(360), fuel: random.int(in: 700...1_000),
+                heading: random.below(360), fuel: random.int(in: 450...1_000),
                 strength: random.int(in: 850...1_000),
                 updatedAt: start - Int64(random.int(in: 60...3_600)) * 1_000_000))
         }
@@ -98,21 +101,26 @@ struct UnitSimulator: Sendable {
         side == .neutral ? nil : fighters[side.rawValue].random(&random)
     }
 
-    /// Writes a changed unit back as an update, keeping the pools and the count of destroyed
-    /// units in step with its status.
-    mutating func store(_ unit: UnitState, at index: Int, batch: inout ExerciseBatch) {
-        var unit = unit
-        let before = unit.commit()
-        if unit.status == .destroyed && units[index].status != .destroyed {
+    /// Changes a unit in place and writes the change as an update (reported now), keeping the
+    /// pools and the count of destroyed units in step with its status.
+    ///
+    /// Changing the stored unit through a closure, rather than copying it out and back,
+    /// spares the reference counting of its strings and row arrays on every report.
+    mutating func update(_ index: Int, batch: inout ExerciseBatch, _ change: (inout UnitState) -> Void) {
+        let wasDestroyed = units[index].status == .destroyed
+        change(&units[index])
+        units[index].updatedAt = batch.now
+        let before = units[index].commit()
+        batch.update(.units, key: units[index].key, before: before, after: units[index].row)
+        let side = units[index].side
+        if units[index].status == .destroyed && !wasDestroyed {
             destroyed += 1
             active.remove(index)
         }
-        units[index] = unit
-        batch.update(.units, key: unit.key, before: before, after: unit.row)
-        if unit.canFight {
-            fighters[unit.side.rawValue].insert(index)
-        } else if unit.side != .neutral {
-            fighters[unit.side.rawValue].remove(index)
+        if units[index].canFight {
+            fighters[side.rawValue].insert(index)
+        } else if side != .neutral {
+            fighters[side.rawValue].remove(index)
         }
     }
 

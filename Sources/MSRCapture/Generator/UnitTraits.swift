@@ -54,9 +54,9 @@ enum UnitKind: Int, Sendable, CaseIterable {
     /// Fuel burnt per kilometre, in tenths of a percent.
     var burn: Double {
         switch self {
-        case .air: return 0.35
-        case .armor: return 2.2
-        default: return 1.4
+        case .air: return 1.5
+        case .armor: return 6
+        default: return 4
         }
     }
 

@@ -1,0 +1,52 @@
+import MSRModel
+import MSRStore
+
+/// Answers questions about a recording at chosen moments: a table's state at a time, and what
+/// changed between two times.
+public final class Reconstructor {
+    public let store: RecordingStore
+    public let summary: RecordingSummary
+    private var cursors: [TableID: TableCursor] = [:]
+
+    public init(store: RecordingStore) throws(RecordingError) {
+        self.store = store
+        self.summary = try store.summary()
+    }
+
+    /// The recording's first commit time (the origin of `+offset` times).
+    public var start: Timestamp { summary.firstCommit ?? Timestamp(micros: 0) }
+
+    public func resolve(_ spec: TimeSpec) -> Timestamp { spec.resolve(start: start) }
+
+    public func cursor(for table: TableSchema) -> TableCursor {
+        if let c = cursors[table.id] { return c }
+        let c = TableCursor(store: store, schema: table)
+        cursors[table.id] = c
+        return c
+    }
+
+    /// The state of `table` with every event committed at or before `time` applied.
+    public func state(of table: TableSchema, at time: Timestamp) throws(RecordingError) -> TableState {
+        let c = cursor(for: table)
+        try c.seek(toSeq: try store.lastSeq(atOrBefore: time))
+        return c.state
+    }
+
+    /// What changed in `table` from `from` to `to` (either order).
+    public func diff(of table: TableSchema, from: Timestamp, to: Timestamp) throws(RecordingError) -> TableDiff {
+        let a = try state(of: table, at: from)
+        let b = try state(of: table, at: to)
+        let (low, high) = a.seq <= b.seq ? (a.seq, b.seq) : (b.seq, a.seq)
+        guard high > low else { return TableDiff() }
+        let events = try store.events(in: (low + 1)...high, table: table.id)
+        if events.contains(where: { $0.op == .truncate }) || events.count > a.count + b.count {
+            return TableDiff(from: a, to: b)
+        }
+        var keys = Set<RowKey>()
+        for e in events {
+            keys.insert(e.key)
+            if let before = e.before { keys.insert(before.key(table.keyColumns)) }
+        }
+        return TableDiff(from: a, to: b, touching: keys)
+    }
+}

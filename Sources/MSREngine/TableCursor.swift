@@ -1,0 +1,105 @@
+import MSRModel
+import MSRStore
+
+/// One table reconstructed at a movable position of a recording, seeking both ways.
+///
+/// A seek starts from whichever is nearest the target: the current state, the keyframe at or
+/// before it, the keyframe at or after it, or the empty start; then it applies the table's
+/// events forward or reverts them backward. Events are invertible, so going back costs what
+/// going forward costs. Not thread-safe: one owner at a time.
+public final class TableCursor {
+    public let store: RecordingStore
+    public let schema: TableSchema
+    public private(set) var state: TableState
+    /// Events read and applied or reverted by the last seek, for tests and benchmarks.
+    public private(set) var lastSeekWork = 0
+
+    private static let chunk: Int64 = 20_000
+
+    public init(store: RecordingStore, schema: TableSchema) {
+        self.store = store
+        self.schema = schema
+        self.state = TableState(table: schema.id, keyColumns: schema.keyColumns)
+    }
+
+    /// The position: the last event (of any table) the state includes.
+    public var seq: Int64 { state.seq }
+
+    /// Moves the state to just after event `target` (0 is the empty start).
+    public func seek(toSeq target: Int64) throws(RecordingError) {
+        let target = max(0, target)
+        lastSeekWork = 0
+        guard target != state.seq else { return }
+        var bestDistance = abs(target - state.seq)
+        var start: (seq: Int64, rows: RowTree)?
+        if target < bestDistance {
+            bestDistance = target
+            start = (0, RowTree())
+        }
+        if let kf = try store.nearestKeyframe(table: schema.id, to: target, atOrBefore: true), target - kf.seq < bestDistance {
+            bestDistance = target - kf.seq
+            start = nil
+            if let rows = try store.loadKeyframe(table: schema.id, seq: kf.seq) { start = (kf.seq, rows) }
+        }
+        if let kf = try store.nearestKeyframe(table: schema.id, to: target, atOrBefore: false), kf.seq - target < bestDistance {
+            if let rows = try store.loadKeyframe(table: schema.id, seq: kf.seq) { start = (kf.seq, rows) }
+        }
+        if let start {
+            state.rows = start.rows
+            state.seq = start.seq
+        }
+        if target > state.seq {
+            try forward(to: target)
+        } else if target < state.seq {
+            try backward(to: target)
+        }
+    }
+
+    private func forward(to target: Int64) throws(RecordingError) {
+        var cursor = state.seq + 1
+        while cursor <= target {
+            let upper = min(target, cursor + Self.chunk - 1)
+            for e in try store.events(in: cursor...upper, table: schema.id) {
+                state.apply(e)
+                lastSeekWork += 1
+            }
+            cursor = upper + 1
+        }
+        state.seq = target
+    }
+
+    private func backward(to target: Int64) throws(RecordingError) {
+        var upper = state.seq
+        while upper > target {
+            let lower = max(target + 1, upper - Self.chunk + 1)
+            for e in try store.events(in: lower...upper, table: schema.id).reversed() {
+                try revert(e)
+                lastSeekWork += 1
+            }
+            upper = lower - 1
+        }
+        state.seq = target
+    }
+
+    private func revert(_ e: ChangeEvent) throws(RecordingError) {
+        if e.op == .truncate {
+            state.revert(e, restoring: try store.loadKeyframe(table: schema.id, seq: e.seq - 1))
+        } else {
+            state.revert(e)
+        }
+    }
+
+    /// Moves to the next (or previous) event of this table and returns it: forward lands just
+    /// after it, backward just before it. Nil when there is none that way.
+    @discardableResult
+    public func step(forward: Bool) throws(RecordingError) -> ChangeEvent? {
+        if forward {
+            guard let e = try store.adjacentEvent(table: schema.id, from: state.seq, forward: true) else { return nil }
+            try seek(toSeq: e.seq)
+            return e
+        }
+        guard let e = try store.adjacentEvent(table: schema.id, from: state.seq + 1, forward: false) else { return nil }
+        try seek(toSeq: e.seq - 1)
+        return e
+    }
+}

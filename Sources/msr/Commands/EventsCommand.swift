@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import MSREngine
+import MSRModel
+import MSRStore
+
+/// `msr events`: the event-replay API on the command line.
+struct EventsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "Replay events as NDJSON: from an offset or a time, to a time, by table and operation, rate-limited.",
+        discussion: "Each line: {seq, commit_time, commit_time_us, position, table, op, key, before, after}.")
+
+    @OptionGroup var rec: RecordingArgument
+    @OptionGroup var filter: EventFilterOptions
+    @Option(help: "Stop after this many events.") var max: Int?
+    @Option(help: "Emit at most this many events per second.") var rate: Double?
+    @Flag(help: "Report progress on stderr: events done, estimated total, percent, events/s, commit time.")
+    var progress = false
+
+    func validate() throws {
+        if let m = max, m < 0 { throw ValidationError("--max must be 0 or more.") }
+        if let r = rate, !(r > 0) { throw ValidationError("--rate must be more than 0.") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let r = try rec.open()
+            var query = try filter.query(r)
+            let limit = max ?? Int.max
+            let total = Swift.min(Int64(limit), try r.store.count(matching: query))
+            let names = Dictionary(uniqueKeysWithValues: r.summary.tables.map { ($0.id, $0) })
+            let meter = ProgressMeter(total: total, enabled: progress, unit: "events")
+            let pacer = rate.map { RatePacer(perSecond: $0) }
+            var done = 0
+            var out = OutputBuffer()
+            while done < limit {
+                let batch = try r.store.events(matching: query, limit: Swift.min(5000, limit - done))
+                if batch.isEmpty { break }
+                for e in batch {
+                    pacer?.wait(for: done)
+                    out.append(EventLine.render(e, table: names[e.table]))
+                    done += 1
+                    if pacer != nil { out.flush() }
+                    meter.update(done: Int64(done), detail: e.commitTime.iso8601)
+                }
+                query.afterSeq = batch[batch.count - 1].seq
+            }
+            out.flush()
+            meter.finish(done: Int64(done))
+        }
+    }
+}
+
+/// One event as an NDJSON line.
+enum EventLine {
+    static func render(_ e: ChangeEvent, table: TableSchema?) -> String {
+        let columns = table?.columns ?? []
+        func image(_ row: Row?) -> String {
+            guard let row else { return "null" }
+            return JSONText.row(row, columns: columns.count >= row.values.count ? columns
+                : columns + (columns.count..<row.values.count).map { ColumnSchema(name: "column\($0 + 1)") })
+        }
+        let keyNames = table?.keyColumnNames ?? []
+        let key = JSONText.object(zip(keyNames, e.key.values).map { ($0, $1) })
+        return "{\"seq\":\(e.seq),\"commit_time\":\(JSONText.quote(e.commitTime.iso8601)),\"commit_time_us\":\(e.commitTime.micros),"
+            + "\"position\":\(e.position.map(String.init) ?? "null"),\"table\":\(JSONText.quote(table?.name.qualified ?? "?")),"
+            + "\"op\":\"\(e.op.code)\",\"key\":\(key),\"before\":\(image(e.before)),\"after\":\(image(e.after))}\n"
+    }
+}
+
+/// Keeps output to a steady rate.
+final class RatePacer {
+    let perSecond: Double
+    let start = Date()
+
+    init(perSecond: Double) { self.perSecond = perSecond }
+
+    func wait(for index: Int) {
+        let due = Double(index) / perSecond
+        let now = Date().timeIntervalSince(start)
+        if due > now { Thread.sleep(forTimeInterval: due - now) }
+    }
+}
+
+/// Collects stdout text and writes it in large pieces.
+struct OutputBuffer {
+    private var text = ""
+
+    mutating func append(_ s: String) {
+        text += s
+        if text.utf8.count > 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !text.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(text.utf8))
+        text = ""
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import MSRCapture
+import MSRModel
+import MSRStore
+
+/// `msr ingest`: load change events from files into a recording.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Load change events into a recording.",
+        subcommands: [IngestDebeziumCommand.self])
+}
+
+/// `msr ingest debezium FILE... --into REC.msr`.
+struct IngestDebeziumCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "debezium",
+        abstract: "Load Debezium change events (NDJSON, one event per line) into a recording.",
+        discussion: """
+            Lines may be bare Debezium payloads, {schema, payload} envelopes, or {key, value} records. \
+            Events are ordered by commit time, source position and input order; events already in the \
+            recording are skipped, so ingesting a file twice changes nothing. Bad lines are reported on \
+            stderr and written to REC.msr.rejects.ndjson; everything valid is kept. \
+            Exit status: 0 when every line was taken, 2 when some were rejected, 1 on a fatal error.
+            """)
+
+    @Argument(help: "NDJSON files; '-' reads standard input.") var files: [String]
+    @Option(help: "The recording to write (created when missing).") var into: String
+    @Option(help: ArgumentHelp("The primary key of a table whose events carry no message key: TABLE=COL[,COL]. Repeatable.", valueName: "TABLE=COLS"))
+    var key: [String] = []
+    @Option(name: .customLong("keyframe-interval"), help: "Events of one table between keyframes (new recordings only).")
+    var keyframeInterval: Int = 2000
+    @Flag(help: "Print no progress and no summary.") var quiet = false
+
+    func validate() throws {
+        if keyframeInterval < 1 { throw ValidationError("--keyframe-interval must be at least 1.") }
+    }
+
+    func run() throws {
+        var rejected = false
+        try reportingFailures {
+            let overrides = try parseKeyOverrides(key)
+            for f in files where f != "-" && !FileManager.default.isReadableFile(atPath: f) {
+                throw CLIError("Cannot read \(f); check that the file exists and is readable.")
+            }
+            let store = try SQLiteRecordingStore(creatingAt: into, keyframeInterval: keyframeInterval)
+            let interval = Int(try store.metaValue("keyframe_interval") ?? "") ?? keyframeInterval
+            let writer = try RecordingWriter(store: store, options: WriterOptions(keyframeInterval: interval, keyOverrides: overrides))
+            let ingest = DebeziumIngest(writer: writer, rejectsPath: into + ".rejects.ndjson")
+            let bar = IngestProgressBar(enabled: !quiet)
+            let report: IngestReport
+            do {
+                report = try ingest.run(paths: files) { bar.show($0) }
+            } catch let e as IngestError {
+                throw CLIError(e.description)
+            }
+            bar.finish()
+            for r in report.rejected.prefix(20) {
+                Terminal.standardError.write("msr: \(r.file):\(r.line): \(r.reason)\n")
+            }
+            if report.rejected.count > 20 {
+                Terminal.standardError.write("msr: … and \(report.rejected.count - 20) more rejected lines.\n")
+            }
+            if !report.rejected.isEmpty {
+                Terminal.standardError.write("msr: \(report.rejected.count) lines rejected; they are in \(into).rejects.ndjson.\n")
+                rejected = true
+            }
+            if !quiet { Terminal.standardError.write(summaryLine(report) + "\n") }
+        }
+        if rejected { throw ExitCode(2) }
+    }
+
+    private func summaryLine(_ r: IngestReport) -> String {
+        var parts = ["\(r.written) events recorded from \(r.lines) lines into \(into)"]
+        if r.duplicates > 0 { parts.append("\(r.duplicates) already recorded") }
+        if r.unseenRows > 0 { parts.append("\(r.unseenRows) about rows never seen before") }
+        if r.rederived > 0 { parts.append("\(r.rederived) later events re-derived for late arrivals") }
+        let skipped = r.skipped.values.reduce(0, +)
+        if skipped > 0 {
+            parts.append("\(skipped) skipped (" + r.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
+        }
+        if !r.rejected.isEmpty { parts.append("\(r.rejected.count) rejected") }
+        return "msr: " + parts.joined(separator: "; ") + "."
+    }
+}
+
+/// The two-phase progress of an ingest, drawn only on a terminal.
+final class IngestProgressBar {
+    private var reading: ProgressMeter?
+    private var writing: ProgressMeter?
+    private let enabled: Bool
+
+    init(enabled: Bool) { self.enabled = enabled && Terminal.stderrIsTerminal }
+
+    func show(_ p: IngestProgress) {
+        guard enabled else { return }
+        switch p {
+        case .reading(let bytes, let total, let lines):
+            if reading == nil { reading = ProgressMeter(total: total ?? 0, enabled: true, unit: "bytes") }
+            reading?.update(done: bytes, detail: "\(lines) lines read")
+        case .writing(let done, let total):
+            if writing == nil {
+                reading?.finish(done: reading?.total ?? 0, detail: "read")
+                writing = ProgressMeter(total: Int64(total), enabled: true, unit: "events")
+            }
+            writing?.update(done: Int64(done), detail: "stored")
+        }
+    }
+
+    func finish() {
+        writing?.finish(done: writing?.total ?? 0, detail: "stored")
+    }
+}

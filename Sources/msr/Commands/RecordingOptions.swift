@@ -1,0 +1,44 @@
+import ArgumentParser
+import MSREngine
+import MSRModel
+import MSRStore
+
+/// The recording a command reads, and helpers to open it and resolve its tables and times.
+struct RecordingArgument: ParsableArguments {
+    @Argument(help: "The recording file (REC.msr).")
+    var recording: String
+
+    func open() throws(RecordingError) -> Reconstructor {
+        try Reconstructor(store: SQLiteRecordingStore(openingAt: recording))
+    }
+}
+
+extension Reconstructor {
+    func table(_ name: String) throws(RecordingError) -> TableSchema {
+        try summary.table(named: name)
+    }
+
+    func time(_ text: String) throws -> Timestamp {
+        resolve(try TimeSpec(parsing: text))
+    }
+}
+
+/// How rows are written: aligned text for people, CSV or NDJSON for programs.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, ndjson
+}
+
+/// Parses `TABLE=COL[,COL]`.
+func parseKeyOverrides(_ items: [String]) throws -> [String: [String]] {
+    var out: [String: [String]] = [:]
+    for item in items {
+        let parts = item.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, !parts[0].isEmpty else {
+            throw CLIError("--key takes TABLE=COL[,COL], not '\(item)'.")
+        }
+        let columns = parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !columns.isEmpty else { throw CLIError("--key \(item) names no column; write TABLE=COL[,COL].") }
+        out[String(parts[0])] = columns
+    }
+    return out
+}

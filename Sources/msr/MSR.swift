@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `msr` command: record database change history and replay it.
+@main
+struct MSR: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "msr",
+        abstract: "Record the change history of database tables and replay any moment of it.",
+        discussion: """
+            Exit status: 0 on success; 1 when the command failed (the message says why); \
+            2 when 'msr ingest' refused some input lines (they are in REC.msr.rejects.ndjson); \
+            64 for a command line msr cannot parse.
+            """,
+        subcommands: [
+            InfoCommand.self, StateCommand.self, DiffCommand.self, EventsCommand.self, CountCommand.self,
+            IngestCommand.self, GenerateCommand.self, DemoCommand.self, BookmarkCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,122 @@
+import MSREngine
+import MSRModel
+import MSRStore
+
+/// The facts `msr info` shows, gathered once and written as text or JSON.
+struct RecordingInfo {
+    struct TableInfo {
+        var schema: TableSchema
+        var rows: Int
+        var events: Int64
+        var keyframes: Int
+    }
+
+    var path: String
+    var summary: RecordingSummary
+    var tables: [TableInfo]
+    var bookmarks: [Bookmark]
+    var activity: [Int]
+
+    static func gather(_ r: Reconstructor) throws(RecordingError) -> RecordingInfo {
+        let store = r.store
+        var tables: [TableInfo] = []
+        for t in r.summary.tables {
+            tables.append(TableInfo(
+                schema: t,
+                rows: try store.rowCount(table: t.id, atSeq: r.summary.lastSeq),
+                events: try store.count(matching: EventQuery(tables: [t.id])),
+                keyframes: try store.keyframes(table: t.id).count))
+        }
+        return RecordingInfo(path: store.location, summary: r.summary, tables: tables,
+                             bookmarks: try store.bookmarks(), activity: try store.activity(buckets: 60))
+    }
+
+    var text: String {
+        var out = "recording  \(path)\n"
+        if let first = summary.firstCommit, let last = summary.lastCommit {
+            out += "span       \(first.iso8601) .. \(last.iso8601)  (\(Timestamp.formatOffset(last - first, plus: false)))\n"
+        } else {
+            out += "span       (empty)\n"
+        }
+        out += "events     \(summary.eventCount)"
+        if summary.unseenRowEvents > 0 { out += "  (\(summary.unseenRowEvents) about rows never seen before)" }
+        out += "\n"
+        if !activity.isEmpty && summary.eventCount > 0 {
+            out += "activity   \(Sparkline.draw(activity))\n"
+        }
+        out += "keyframes  every \(summary.keyframeInterval) events of a table\n\n"
+        let nameWidth = max(5, tables.map { $0.schema.name.qualified.count }.max() ?? 0)
+        out += "table".padding(nameWidth) + "  " + "rows".leftPadding(9) + "  " + "events".leftPadding(10) + "  " + "keyframes".leftPadding(9) + "  key\n"
+        for t in tables {
+            out += t.schema.name.qualified.padding(nameWidth) + "  " + String(t.rows).leftPadding(9) + "  "
+                + String(t.events).leftPadding(10) + "  " + String(t.keyframes).leftPadding(9) + "  "
+                + t.schema.keyColumnNames.joined(separator: ", ") + "\n"
+        }
+        for t in tables {
+            out += "\n\(t.schema.name.qualified)\n"
+            for (i, c) in t.schema.columns.enumerated() {
+                let isKey = t.schema.keyColumns.contains(i) ? " (key)" : ""
+                out += "  " + c.name.padding(24) + " " + typeText(c.type) + isKey + "\n"
+            }
+        }
+        out += "\nbookmarks  \(bookmarks.isEmpty ? "none" : String(bookmarks.count))\n"
+        for b in bookmarks {
+            out += "  \(b.time.iso8601)  \(b.label)\(b.note.isEmpty ? "" : "  — \(b.note)")\n"
+        }
+        return out
+    }
+
+    private func typeText(_ t: ColumnType) -> String {
+        var s = t.kind.isEmpty ? "?" : t.kind
+        if let sem = t.semantic { s += " " + sem }
+        if !t.parameters.isEmpty {
+            s += " (" + t.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
+        }
+        return s
+    }
+
+    var json: String {
+        func str(_ s: String) -> String { JSONText.quote(s) }
+        func time(_ t: Timestamp?) -> String { t.map { str($0.iso8601) } ?? "null" }
+        let tableJSON = tables.map { t -> String in
+            let cols = t.schema.columns.map { c -> String in
+                var fields = ["\"name\":" + str(c.name), "\"type\":" + str(c.type.kind)]
+                if let sem = c.type.semantic { fields.append("\"semantic\":" + str(sem)) }
+                if !c.type.parameters.isEmpty {
+                    fields.append("\"parameters\":{" + c.type.parameters.sorted { $0.key < $1.key }
+                        .map { str($0.key) + ":" + str($0.value) }.joined(separator: ",") + "}")
+                }
+                return "{" + fields.joined(separator: ",") + "}"
+            }
+            return "{\"name\":\(str(t.schema.name.qualified)),\"schema\":\(t.schema.name.schema.map(str) ?? "null"),"
+                + "\"table\":\(str(t.schema.name.name)),\"key\":[\(t.schema.keyColumnNames.map(str).joined(separator: ","))],"
+                + "\"rows\":\(t.rows),\"events\":\(t.events),\"keyframes\":\(t.keyframes),\"columns\":[\(cols.joined(separator: ","))]}"
+        }
+        let marks = bookmarks.map { "{\"time\":\(str($0.time.iso8601)),\"label\":\(str($0.label)),\"note\":\(str($0.note))}" }
+        let span = summary.firstCommit.flatMap { f in summary.lastCommit.map { Double($0 - f) / 1e6 } } ?? 0
+        return "{\"recording\":\(str(path)),\"first_commit\":\(time(summary.firstCommit)),\"last_commit\":\(time(summary.lastCommit)),"
+            + "\"span_seconds\":\(span),\"events\":\(summary.eventCount),\"unseen_row_events\":\(summary.unseenRowEvents),"
+            + "\"keyframe_interval\":\(summary.keyframeInterval),\"tables\":[\(tableJSON.joined(separator: ","))],"
+            + "\"bookmarks\":[\(marks.joined(separator: ","))],\"activity\":[\(activity.map(String.init).joined(separator: ","))]}"
+    }
+}
+
+/// Event density drawn as a strip of block characters.
+enum Sparkline {
+    static let blocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    static func draw(_ values: [Int]) -> String {
+        let top = max(1, values.max() ?? 1)
+        return String(values.map { v in v == 0 ? blocks[0] : blocks[max(1, Int((Double(v) / Double(top) * 8).rounded(.up)))] })
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    func leftPadding(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -92,7 +92,8 @@ enum DecimalText {
                 out.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
             }
         }
-        return out
+        // A lone trailing character cannot encode a byte: the text was cut or is not base64.
+        return bits >= 6 ? nil : out
     }
 
     /// The raw token after `"key":` in flat JSON text: a string's contents or a number's digits.

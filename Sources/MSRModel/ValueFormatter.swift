@@ -23,7 +23,8 @@ public enum ValueFormatter {
 
     /// The value as a table cell shows it.
     public static func format(_ value: Value, as type: ColumnType) -> String {
-        guard let semantic = type.semantic else { return value.description }
+        // The placeholder happens to be valid URL-safe base64, so it must not reach the decimals.
+        guard let semantic = type.semantic, !value.isUnavailable else { return value.description }
         switch (semantic, value) {
         case (Semantic.date, .int(let days)), (Semantic.connectDate, .int(let days)):
             return date(days: days)

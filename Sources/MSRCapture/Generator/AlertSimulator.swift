@@ -48,9 +48,9 @@ struct AlertSimulator: Sendable {
               track: .int(track.id), batch: &batch)
     }
 
-    /// A unit's fuel just fell below 20 %.
+    /// A unit's fuel just fell below 30 %.
     mutating func fuelLow(_ unit: UnitState, batch: inout ExerciseBatch) {
-        raise("warning", "logistics", unit.callsign + " fuel at " + ExerciseText.tenths(unit.fuel) + "%",
+        raise("warning", "logistics", unit.callsign + " fuel at " + ExerciseText.tenths(Int(unit.fuel.rounded())) + "%",
               unit: .int(unit.id), batch: &batch)
     }
 

@@ -14,7 +14,7 @@ enum EngagementResult: Int, Sendable {
         }
     }
 
-    /// Most rounds miss or only keep heads down; few kill.
+    /// How well a shot lands: most rounds miss or only keep heads down, few could kill.
     static func draw(_ random: inout ExerciseRandom) -> EngagementResult {
         let roll = random.unit()
         if roll < 0.38 { return .miss }
@@ -27,8 +27,8 @@ enum EngagementResult: Int, Sendable {
 
 /// The `engagements` table: who fired at whom, with what, and what came of it.
 ///
-/// An engagement is one transaction: the engagement row, the target's report of the damage
-/// and, half the time, the shooter's report that it is engaged. Rows are never deleted; a
+/// An engagement is one transaction: the engagement row, half the time the shooter's report
+/// that it is engaged, and the target's report of the damage (unless the shot missed). Rows are never deleted; a
 /// later battle-damage assessment marks them `assessed`. Only unassessed rows stay in memory.
 struct EngagementSimulator: Sendable {
     /// Engagements awaiting assessment: their key and row.
@@ -36,32 +36,35 @@ struct EngagementSimulator: Sendable {
     private var nextID: Int64 = 1
 
     /// A random fighter opens fire on a random fighter of the other side. Returns the target
-    /// and its new status (nil status: a miss left it untouched), or nil when one side has no
-    /// one left to fight.
+    /// and what the shot did to it, or nil when one side has no one left to fight.
     mutating func fire(units: inout UnitSimulator, batch: inout ExerciseBatch,
-                       random: inout ExerciseRandom) -> (target: Int, status: UnitStatus?)? {
+                       random: inout ExerciseRandom) -> (target: Int, result: EngagementResult)? {
         let side: ExerciseSide = random.chance(0.5) ? .blue : .red
         guard let enemy = side.enemy,
               let shooter = units.randomFighter(of: side, &random),
               let target = units.randomFighter(of: enemy, &random) else { return nil }
-        let s = units.unit(shooter)
-        let result = EngagementResult.draw(&random)
+        let kind = units.unit(shooter).kind
+        let weapon = random.pick(kind.weapons), range = random.int(in: kind.range)
+        // The engagement row goes first in the transaction, but its result is known only once
+        // the target's damage is worked out.
+        let slot = batch.count
+        if random.chance(0.5) { units.openFire(shooter, batch: &batch) }
+        let result = units.takeFire(target, severity: EngagementResult.draw(&random), batch: &batch, random: &random)
         let key = ExerciseBatch.key(nextID)
         let row = [
             Field("id", .int(nextID)),
-            Field("shooter_id", .int(s.id)),
+            Field("shooter_id", .int(units.unit(shooter).id)),
             Field("target_id", .int(units.unit(target).id)),
-            Field("weapon", .string(random.pick(s.kind.weapons))),
+            Field("weapon", .string(weapon)),
             Field("result", .string(result.text)),
-            Field("range_m", .int(Int64(random.int(in: s.kind.range)))),
+            Field("range_m", .int(Int64(range))),
             Field("engaged_at", .int(batch.now)),
             Field("assessed", .bool(false)),
         ]
         nextID += 1
-        batch.insert(.engagements, key: key, row: row)
+        batch.insert(.engagements, key: key, row: row, at: slot)
         unassessed.append((key, row))
-        if random.chance(0.5) { units.openFire(shooter, batch: &batch) }
-        return (target, units.takeFire(target, result: result, batch: &batch, random: &random))
+        return (target, result)
     }
 
     /// Battle-damage assessment of a random unassessed engagement. False when none is left.

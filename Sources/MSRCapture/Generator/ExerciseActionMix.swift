@@ -28,7 +28,7 @@ struct ExerciseActionMix: Sendable {
         .orderAdvance: [12, 12, 12, 10, 14, 3],
         .alertRaise: [1, 1.5, 3, 2, 0.5, 1],
         .alertHandle: [1, 3, 7, 10, 20, 4],
-        .engagement: [0, 0.2, 3, 16, 1, 45],
+        .engagement: [0, 0.2, 3, 10, 1, 25],
         .engagementAssess: [0, 0, 1, 7, 9, 3],
     ]
 

@@ -41,6 +41,13 @@ struct ExerciseBatch: Sendable {
         append(table, .insert, key: key, before: nil, after: row)
     }
 
+    /// An insert placed before changes already in the batch, for a row whose contents depend
+    /// on what those changes did (an engagement's result on the damage it caused).
+    mutating func insert(_ table: ExerciseTable, key: [Field], row: [Field], at index: Int) {
+        append(table, .insert, key: key, before: nil, after: row)
+        changes.insert(changes.removeLast(), at: index)
+    }
+
     mutating func update(_ table: ExerciseTable, key: [Field], before: [Field], after: [Field]) {
         append(table, .update, key: key, before: before, after: after)
     }

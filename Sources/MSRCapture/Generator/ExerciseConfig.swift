@@ -55,11 +55,12 @@ public struct ExerciseConfig: Sendable, Hashable {
         resolvedUnitCount * 7 / 10
     }
 
-    /// How hard each hit lands, so that units wear down over the fight at the same pace
-    /// whatever the density: a million-event recording has about a hundred times as many
-    /// engagements per unit as a ten-thousand-event one, so each must do less harm. About one
-    /// change in twenty is an engagement; a unit should take some 25 full-strength hits.
-    var damageScale: Double {
+    /// How much one hit or one resupply changes a unit, so that units wear down and recover
+    /// at the same pace whatever the density: a million-event recording has about a hundred
+    /// times as many engagements and resupplies per unit as a ten-thousand-event one, so each
+    /// must do less. About one change in twenty is an engagement; a unit should take some 25
+    /// full-strength hits over the exercise.
+    var effectScale: Double {
         let fighters = Double(resolvedUnitCount) * 0.9
         let engagementsPerUnit = 0.05 * Double(max(events, 1)) / fighters
         return min(1, 25 / engagementsPerUnit)

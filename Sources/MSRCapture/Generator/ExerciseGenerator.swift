@@ -41,7 +41,7 @@ public struct ExerciseGenerator: IteratorProtocol, Sequence, Sendable {
         let area = ExerciseArea()
         clock = ExerciseClock(duration: config.resolvedDuration, events: config.events, random: random.fork())
         units = UnitSimulator(count: config.resolvedUnitCount, start: config.start.micros, area: area,
-                              damageScale: config.damageScale, random: &random)
+                              effectScale: config.effectScale, random: &random)
         tracks = TrackSimulator(capacity: config.resolvedTrackCapacity, area: area)
         orders = OrderSimulator(area: area)
         alerts = AlertSimulator(area: area)
@@ -121,9 +121,10 @@ public struct ExerciseGenerator: IteratorProtocol, Sequence, Sendable {
             return alerts.handle(batch: &batch, random: &random)
         case .engagement:
             // In a burst several shooters fire in the same transaction.
-            for _ in 0..<(burst ? random.int(in: 1...4) : 1) {
+            for _ in 0..<(burst ? random.int(in: 1...3) : 1) {
                 guard let shot = engagements.fire(units: &units, batch: &batch, random: &random) else { break }
-                if shot.status == .destroyed || shot.status == .withdrawn {
+                let status = units.unit(shot.target).status
+                if status == .destroyed || status == .withdrawn {
                     alerts.unitLost(units.unit(shot.target), batch: &batch)
                 }
             }

@@ -9,15 +9,18 @@ extension UnitSimulator {
         }
     }
 
-    /// The target's report after an engagement; nil when the shot missed and nothing changed.
-    /// Returns the target's new status so the caller can raise an alert.
-    mutating func takeFire(_ index: Int, result: EngagementResult, batch: inout ExerciseBatch,
-                           random: inout ExerciseRandom) -> UnitStatus? {
-        if result == .miss { return nil }
-        let mayDestroy = self.mayDestroy, scale = damageScale
+    /// The target's report after an engagement. `severity` is how well the shot landed; the
+    /// result says what it did: `destroyed` only when the target really is, `damaged` when a
+    /// would-be kill found a unit still too strong to die. A miss changes nothing and writes
+    /// nothing.
+    mutating func takeFire(_ index: Int, severity: EngagementResult, batch: inout ExerciseBatch,
+                           random: inout ExerciseRandom) -> EngagementResult {
+        if severity == .miss { return .miss }
+        let mayDestroy = self.mayDestroy, scale = effectScale
+        var outcome = severity
         update(index, batch: &batch) { u in
             let harm: ClosedRange<Int>
-            switch result {
+            switch severity {
             case .miss: harm = 0...0
             case .suppressed: harm = 0...10
             case .hit: harm = 10...50
@@ -25,14 +28,18 @@ extension UnitSimulator {
             case .destroyed: harm = 150...300
             }
             u.strength -= Int((Double(random.int(in: harm)) * scale).rounded())
-            // A kill needs a unit already worn down; a fresh one only takes heavy damage.
-            if result == .destroyed && u.strength < 400 { u.strength = random.int(in: 0...60) }
-            if u.strength < 100 && mayDestroy {
+            // A kill needs a unit already worn down, and gets rarer per shot as shots get
+            // denser, so the losses over the exercise do not depend on the event count.
+            let killed = u.strength < 100
+                || (severity == .destroyed && u.strength < 400 && random.chance(scale))
+            if killed && mayDestroy {
                 u.status = .destroyed
-                u.strength = max(u.strength, 0)
+                u.strength = min(max(u.strength, 0), random.int(in: 0...60))
                 u.speed = 0
+                outcome = .destroyed
                 return
             }
+            if outcome == .destroyed { outcome = .damaged }
             // Targets are drawn from units able to fight, so none is withdrawn already.
             u.strength = max(u.strength, 100)
             if u.strength < 450 && random.chance(0.35) {
@@ -44,6 +51,6 @@ extension UnitSimulator {
             }
             u.speed = UnitMovement.tenth(u.speed * 0.5)
         }
-        return units[index].status
+        return outcome
     }
 }

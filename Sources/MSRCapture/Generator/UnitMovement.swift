@@ -17,7 +17,7 @@ extension UnitSimulator {
             let km = min(u.speed * hours, 15)
             if km > 0 {
                 (u.lat, u.lon) = area.advance(lat: u.lat, lon: u.lon, heading: u.heading, km: km)
-                u.fuel = max(0, u.fuel - Int((km * u.kind.burn).rounded()))
+                u.fuel = max(0, u.fuel - km * u.kind.burn)
             }
             if area.distance(fromLat: u.lat, fromLon: u.lon, toLat: u.objectiveLat, toLon: u.objectiveLon) < 1.5 {
                 let (from, to) = UnitMovement.objectiveBand(u, phase: phase)
@@ -25,7 +25,7 @@ extension UnitSimulator {
             }
             let bearing = area.bearing(fromLat: u.lat, fromLon: u.lon, toLat: u.objectiveLat, toLon: u.objectiveLon)
             u.heading = ExerciseArea.normalise(bearing + random.int(in: -25...25))
-            let halted = u.fuel == 0 || random.chance(UnitMovement.haltChance(phase))
+            let halted = u.fuel < 1 || random.chance(UnitMovement.haltChance(phase))
             u.speed = halted ? 0 : UnitMovement.tenth(u.kind.cruise * UnitMovement.pace(phase) * random.double(0.7, 1.15))
             switch u.status {
             case .damaged, .withdrawn, .destroyed:
@@ -35,7 +35,7 @@ extension UnitSimulator {
             default:
                 u.status = u.speed > 0 ? .moving : .ready
             }
-            if !u.fuelAlerted && u.fuel < 200 {
+            if !u.fuelAlerted && u.fuel < 300 {
                 u.fuelAlerted = true
                 lowFuel = true
             }
@@ -44,17 +44,20 @@ extension UnitSimulator {
     }
 
     /// A top-up from the logistics train: the neediest of a few random units gets fuel and
-    /// replacements, and a damaged or withdrawn unit is fit to fight again.
+    /// replacements (scaled like damage, so denser recordings do not heal faster), and a
+    /// damaged or withdrawn unit is fit to fight again.
     mutating func resupply(batch: inout ExerciseBatch, random: inout ExerciseRandom) -> Bool {
         guard var best = randomActive(&random) else { return false }
         for _ in 0..<3 {
             guard let other = randomActive(&random) else { break }
             let a = unit(other), b = unit(best)
-            if a.fuel + a.strength < b.fuel + b.strength { best = other }
+            if a.fuel + Double(a.strength) < b.fuel + Double(b.strength) { best = other }
         }
+        let scale = effectScale
         update(best, batch: &batch) { u in
-            u.fuel = random.int(in: 950...1_000)
-            u.strength = min(ExercisePercent.maxTenths, u.strength + random.int(in: 50...200))
+            u.fuel = min(Double(ExercisePercent.maxTenths), u.fuel + Double(random.int(in: 30...90)) * scale)
+            let replacements = Double(random.int(in: 30...120)) * scale
+            u.strength = min(ExercisePercent.maxTenths, u.strength + Int(replacements.rounded()))
             u.fuelAlerted = false
             u.speed = 0
             if u.status == .damaged || u.status == .withdrawn || u.status == .engaged { u.status = .ready }

@@ -16,12 +16,12 @@ struct UnitSimulator: Sendable {
     private var nextArrival = 0
     private var destroyed = 0
     let area: ExerciseArea
-    /// Scales the harm each hit does (see `ExerciseConfig.damageScale`).
-    let damageScale: Double
+    /// Scales what one hit or one resupply does (see `ExerciseConfig.effectScale`).
+    let effectScale: Double
 
-    init(count: Int, start: Int64, area: ExerciseArea, damageScale: Double, random: inout ExerciseRandom) {
+    init(count: Int, start: Int64, area: ExerciseArea, effectScale: Double, random: inout ExerciseRandom) {
         self.area = area
-        self.damageScale = damageScale
+        self.effectScale = effectScale
         active = ExercisePool(universe: count)
         fighters = [ExercisePool(universe: count), ExercisePool(universe: count)]
         var companies = [0, 0, 0]
@@ -40,7 +40,7 @@ struct UnitSimulator: Sendable {
             let p = area.point(from: from, to: to, random: &random)
             units.append(UnitState(
                 id: Int64(i + 1), callsign: callsign, side: side, kind: kind, lat: p.lat, lon: p.lon,
-                heading: random.below(360), fuel: random.int(in: 450...1_000),
+                heading: random.below(360), fuel: random.int(in: 250...1_000),
                 strength: random.int(in: 850...1_000),
                 updatedAt: start - Int64(random.int(in: 60...3_600)) * 1_000_000))
         }

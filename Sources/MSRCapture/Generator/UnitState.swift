@@ -15,8 +15,9 @@ struct UnitState: Sendable {
     var heading: Int
     /// km/h, to one decimal.
     var speed: Double = 0
-    /// Tenths of a percent.
-    var fuel: Int
+    /// Tenths of a percent; fractional, so that the many short hops of a dense recording
+    /// still burn fuel.
+    var fuel: Double
     /// Tenths of a percent.
     var strength: Int
     /// µs since the epoch of the unit's last report.
@@ -39,7 +40,7 @@ struct UnitState: Sendable {
         self.lat = lat
         self.lon = lon
         self.heading = heading
-        self.fuel = fuel
+        self.fuel = Double(fuel)
         self.strength = strength
         self.updatedAt = updatedAt
         self.objectiveLat = lat
@@ -64,7 +65,7 @@ struct UnitState: Sendable {
             Field("lon", .double(lon)),
             Field("heading", .int(Int64(heading))),
             Field("speed", .double(speed)),
-            Field("fuel", ExercisePercent.value(tenths: fuel)),
+            Field("fuel", ExercisePercent.value(tenths: Int(fuel.rounded()))),
             Field("strength", ExercisePercent.value(tenths: strength)),
             Field("updated_at", .int(updatedAt)),
         ]

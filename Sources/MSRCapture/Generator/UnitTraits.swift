@@ -54,9 +54,9 @@ enum UnitKind: Int, Sendable, CaseIterable {
     /// Fuel burnt per kilometre, in tenths of a percent.
     var burn: Double {
         switch self {
-        case .air: return 1.5
-        case .armor: return 6
-        default: return 4
+        case .air: return 2
+        case .armor: return 10
+        default: return 6
         }
     }
 

@@ -1,0 +1,41 @@
+# msr — build, test and demo. `make demo` and `make test` install what they need first.
+
+SWIFT ?= swift
+PREFIX ?= /usr/local
+DEMO_EVENTS ?= 1000000
+
+# Debian packages that building and testing need.
+DEB_PACKAGES := libncursesw5-dev libpq-dev libsqlite3-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build test demo install clean
+
+## deps: install the missing Debian packages (through sudo when not root)
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+## build: release build of the msr binary (.build/release/msr)
+build: deps
+	$(SWIFT) build -c release --product msr
+
+## test: every test suite
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## demo: build, generate the demo exercise once (into ~/.cache/msr) and open it
+demo: build
+	./.build/release/msr demo --events $(DEMO_EVENTS)
+
+## install: copy the release binary to $(PREFIX)/bin
+install: build
+	install -m 0755 .build/release/msr $(PREFIX)/bin/msr
+
+clean:
+	rm -rf .build

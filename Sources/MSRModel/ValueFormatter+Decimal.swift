@@ -7,7 +7,8 @@
 enum DecimalText {
     /// `unscaled × 10^-scale` as plain decimal text; nil when `base64` is not base64.
     static func render(base64: String, scale: Int) -> String? {
-        guard let bytes = decodeBase64(base64) else { return nil }
+        // A scale no database allows would only pad the cell with zeros; show the raw value.
+        guard scale.magnitude <= 1000, let bytes = decodeBase64(base64) else { return nil }
         return render(twosComplement: bytes, scale: scale)
     }
 

@@ -27,7 +27,8 @@ public enum ValueFormatter {
         guard let semantic = type.semantic, !value.isUnavailable else { return value.description }
         switch (semantic, value) {
         case (Semantic.date, .int(let days)), (Semantic.connectDate, .int(let days)):
-            return date(days: days)
+            // Beyond a few million years the calendar arithmetic would overflow.
+            return days.magnitude < 1_000_000_000 ? date(days: days) : value.description
         case (Semantic.time, .int(let ms)), (Semantic.connectTime, .int(let ms)):
             return timeOfDay(ms, perSecond: 1000)
         case (Semantic.microTime, .int(let us)):

@@ -62,6 +62,8 @@ final class DebeziumBadLineTests: XCTestCase {
             (#"{"key":null,"value":{"payload":true}}"#, .wrongShape(field: "value.payload", expected: "an object or null", found: "a boolean")),
             (#"{"key":null,"value":\#(sampleEvent()),"offset":"x"}"#, .wrongShape(field: "offset", expected: "an integer", found: "a string")),
             (#"{"a":1}"#, .missingOp),
+            (#"{"status":"COMMIT","id":"1"}"#, .missingOp),
+            (#"{"status":"BEGIN"}"#, .missingOp),
         ]
         for (line, expected) in cases {
             XCTAssertEqual(problem(line), expected, line)

@@ -107,6 +107,14 @@ final class DebeziumDecoderTests: XCTestCase {
         }
     }
 
+    func testTransactionMarkersAreSkipped() throws {
+        let begin = #"{"status":"BEGIN","id":"571:53195829","event_count":null,"data_collections":null,"ts_ms":1772360100250}"#
+        let end = #"{"status":"END","id":"571:53195829","event_count":2,"data_collections":[{"data_collection":"public.units","event_count":2}]}"#
+        for line in [begin, end, #"{"schema":{},"payload":\#(end)}"#, #"{"key":{"id":"571"},"value":\#(begin)}"#] {
+            XCTAssertEqual(try decoder.decode(line: line, number: 1).skipReason, .transaction, line)
+        }
+    }
+
     func testBlankLinesAreSkipped() throws {
         for line in ["", "   ", "\r", " \t \r", "\u{FEFF}", "\u{FEFF}  "] {
             XCTAssertEqual(try decoder.decode(line: line, number: 1).skipReason, .blank, line.debugDescription)

@@ -18,6 +18,8 @@ final class ValueFormatterTests: XCTestCase {
         XCTAssertEqual(ValueFormatter.format(.int(-1), as: date), "1969-12-31")
         XCTAssertEqual(ValueFormatter.format(.int(11016), as: date), "2000-02-29")
         XCTAssertEqual(ValueFormatter.format(.int(20513), as: type("org.apache.kafka.connect.data.Date")), "2026-03-01")
+        XCTAssertEqual(ValueFormatter.format(.int(Int64.max), as: date), String(Int64.max))
+        XCTAssertEqual(ValueFormatter.format(.int(-719_529), as: date), "-0001-12-31")
     }
 
     func testTimesOfDay() {
@@ -48,6 +50,8 @@ final class ValueFormatterTests: XCTestCase {
         XCTAssertEqual(ValueFormatter.format(.int(1_772_360_100_000_000_000), as: nano), "2026-03-01T10:15:00Z")
         XCTAssertEqual(ValueFormatter.format(.int(-1), as: nano), "1969-12-31T23:59:59.999999999Z")
         XCTAssertEqual(ValueFormatter.format(.int(-1), as: type("io.debezium.time.MicroTimestamp")), "1969-12-31T23:59:59.999999Z")
+        XCTAssertFalse(ValueFormatter.format(.int(Int64.max), as: nano).isEmpty)
+        XCTAssertFalse(ValueFormatter.format(.int(Int64.min), as: type("io.debezium.time.Timestamp")).isEmpty)
     }
 
     func testZonedAndOtherStringsAsTheyAre() {
@@ -88,9 +92,49 @@ final class ValueFormatterTests: XCTestCase {
         XCTAssertEqual(decimal("DJ8snNBGdO3qQAAABw==", scale: "30"), "1.000000000000000000000000000007")
     }
 
+    func testDecimalAgreesWithIntegerArithmetic() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for i in 0..<2000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let unscaled = Int64(bitPattern: state) >> (i % 64)
+            let scale = i % 7
+            var divisor: Int64 = 1
+            for _ in 0..<scale { divisor *= 10 }
+            let whole = (unscaled / divisor).magnitude, frac = (unscaled % divisor).magnitude
+            var expected = (unscaled < 0 ? "-" : "") + String(whole)
+            if scale > 0 {
+                let digits = String(frac)
+                expected += "." + String(repeating: "0", count: scale - digits.count) + digits
+            }
+            XCTAssertEqual(decimal(base64(minimalBytes(unscaled)), scale: String(scale)), expected, "\(unscaled) scale \(scale)")
+        }
+    }
+
+    /// The shortest big-endian two's-complement bytes of `n`, as Kafka Connect writes them.
+    private func minimalBytes(_ n: Int64) -> [UInt8] {
+        var bytes = (0..<8).map { UInt8(truncatingIfNeeded: n >> (56 - 8 * $0)) }
+        while bytes.count > 1, (bytes[0] == 0 && bytes[1] & 0x80 == 0) || (bytes[0] == 0xFF && bytes[1] & 0x80 != 0) {
+            bytes.removeFirst()
+        }
+        return bytes
+    }
+
+    private func base64(_ bytes: [UInt8]) -> String {
+        let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+        var out = ""
+        for chunk in stride(from: 0, to: bytes.count, by: 3) {
+            let b = Array(bytes[chunk..<min(chunk + 3, bytes.count)]) + [0, 0]
+            let n = UInt32(b[0]) << 16 | UInt32(b[1]) << 8 | UInt32(b[2])
+            let count = min(3, bytes.count - chunk)
+            for k in 0..<4 { out.append(k <= count ? table[Int(n >> (18 - 6 * UInt32(k)) & 63)] : "=") }
+        }
+        return out
+    }
+
     func testDecimalThatIsNotBase64IsShownAsItIs() {
         XCTAssertEqual(decimal("12.50"), "12.50")
         XCTAssertEqual(decimal("AeI6A"), "AeI6A")
+        XCTAssertEqual(decimal("AeI6", scale: "100000000"), "AeI6")
         XCTAssertEqual(decimal(Value.unavailablePlaceholder), Value.unavailablePlaceholder)
         let doubleMode = type("org.apache.kafka.connect.data.Decimal")
         XCTAssertEqual(ValueFormatter.format(.double(12.5), as: doubleMode), "12.5")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A directory under the system's temporary directory, removed when the value is released.
-public final class TemporaryDirectory {
+public final class TemporaryDirectory: Sendable {
     public let url: URL
 
     public init(_ prefix: String = "msr-test") {

@@ -3,11 +3,13 @@ import MSRModel
 /// Decodes one line of a Debezium NDJSON log into a `SourceChange`.
 ///
 /// Accepts the bare event, the event under `{schema, payload}` and a Kafka record `{key, value}`
-/// (see `DebeziumEnvelope`). Skips blank lines, tombstones and logical decoding messages; throws
-/// for anything else that is not a usable change, with a reason short enough for a reject file.
+/// (see `DebeziumEnvelope`). Skips blank lines, tombstones, transaction markers and logical
+/// decoding messages; throws for anything else that is not a usable change, with a reason short
+/// enough for a reject file.
 ///
 /// Commit time is the source's (`ts_us`, `ts_usec`, `ts_ns`, `ts_ms`, most precise first), else
-/// the event's own `ts_us`/`ts_ms`. Position is `source.lsn`, else `source.pos`, else the record's
+/// the event's own `ts_us`/`ts_ns`/`ts_ms` (when Debezium processed it: later, but it still
+/// orders a log whose source lacks times). Position is `source.lsn`, else `source.pos`, else the record's
 /// Kafka `offset`. Table is `source.schema` + `source.table`.
 ///
 /// The decoder holds no state, so one value can decode lines on many threads at once.
@@ -63,7 +65,7 @@ public struct DebeziumDecoder: Sendable {
 
     func decodeEvent(_ json: JSONValue, number: Int) throws(DebeziumLineError.Problem) -> DebeziumLine {
         let envelope = try DebeziumEnvelope.unwrap(json)
-        guard let event = envelope.payload else { return .skipped(.tombstone) }
+        guard let event = envelope.payload else { return .skipped(envelope.skip ?? .tombstone) }
         guard let op = try DebeziumDecoder.operation(of: event) else { return .skipped(.message) }
         let source = try DebeziumSource(event: event, offset: envelope.offset)
         let before = try DebeziumImage.fields(of: event, "before")

@@ -8,9 +8,14 @@ import MSRModel
 /// - the event under `{schema, payload}` (the JSON converter with schemas);
 /// - a Kafka record `{key, value}` (or `{key, payload}`, as `kcat -J` writes it) whose value is
 ///   one of the above, possibly as a JSON string, and may be null (a tombstone).
+///
+/// Transaction markers (`{status: "BEGIN"|"END", id, …}`, from `provide.transaction.metadata`)
+/// may share the log when topics were dumped together; they are skipped, not refused.
 struct DebeziumEnvelope {
-    /// The change event; nil for a tombstone.
+    /// The change event; nil when the line is skipped.
     var payload: JSONObject?
+    /// Why the line is skipped, when it has no event.
+    var skip: DebeziumLine.SkipReason?
     /// The schema of the event, when the line carried one.
     var schema: JSONObject?
     /// The fields of the record's key; nil when there is no key.
@@ -28,14 +33,16 @@ struct DebeziumEnvelope {
             return try unwrapRecord(top)
         }
         if top.contains("payload") { return try unwrapValue(top, field: "payload") }
-        throw .missingOp
+        return try event(top, schema: nil)
     }
 
     /// A Kafka record: its value is the event, its key names the row. A tombstone's key is not
     /// read, since the line is skipped anyway.
     static func unwrapRecord(_ record: JSONObject) throws(Problem) -> DebeziumEnvelope {
         let valueField = record.contains("value") ? "value" : "payload"
-        guard let value = try embedded(record[valueField], field: valueField) else { return DebeziumEnvelope() }
+        guard let value = try embedded(record[valueField], field: valueField) else {
+            return DebeziumEnvelope(skip: .tombstone)
+        }
         guard case .object(let v) = value else {
             throw .wrongShape(field: valueField, expected: "an object or null", found: value.kindName)
         }
@@ -63,16 +70,23 @@ struct DebeziumEnvelope {
     /// A record value: the bare event, or the event under `{schema, payload}`.
     static func unwrapValue(_ value: JSONObject, field: String) throws(Problem) -> DebeziumEnvelope {
         if value.contains("op") { return DebeziumEnvelope(payload: value) }
-        guard let payload = value["payload"] else { throw .missingOp }
+        guard let payload = value["payload"] else { return try event(value, schema: nil) }
         switch payload {
-        case .null: return DebeziumEnvelope()
-        case .object(let p):
-            guard p.contains("op") else { throw .missingOp }
-            return DebeziumEnvelope(payload: p, schema: value["schema"]?.objectValue)
+        case .null: return DebeziumEnvelope(skip: .tombstone)
+        case .object(let p): return try event(p, schema: value["schema"]?.objectValue)
         default:
             throw .wrongShape(field: field == "payload" ? "payload" : "\(field).payload",
                               expected: "an object or null", found: payload.kindName)
         }
+    }
+
+    /// The change event `object`, or a skipped transaction marker.
+    static func event(_ object: JSONObject, schema: JSONObject?) throws(Problem) -> DebeziumEnvelope {
+        if object.contains("op") { return DebeziumEnvelope(payload: object, schema: schema) }
+        if let status = object["status"]?.stringValue, status == "BEGIN" || status == "END", object.contains("id") {
+            return DebeziumEnvelope(skip: .transaction)
+        }
+        throw .missingOp
     }
 
     /// A member that tools may write either as JSON or as a string holding JSON; nil when it is

@@ -14,6 +14,8 @@ public enum DebeziumLine: Sendable {
         /// A Kafka tombstone (a record whose value is null), which only tells log compaction that
         /// the key's earlier records may go; the delete before it already said everything.
         case tombstone
+        /// A transaction boundary (`status` `BEGIN` or `END`) from Debezium's transaction topic.
+        case transaction
         /// A logical decoding message (`op` `m`, from `pg_logical_emit_message`), not a row change.
         case message
     }

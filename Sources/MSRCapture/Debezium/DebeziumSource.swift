@@ -27,8 +27,8 @@ struct DebeziumSource {
 
         // The source's times are the commit time in the database; the event's own ts_ms is when
         // Debezium processed it, later and less useful, but still orders a log that lacks the
-        // former (hand-written test logs, old or third-party producers).
-        // `??` would lose the typed error of its right side, hence the plain ifs.
+        // former (hand-written test logs, old or third-party producers). Plain ifs, not `??`,
+        // because `??` would lose the typed error of its right side.
         if let time = try DebeziumSource.commitTime(in: source, prefix: "source.") {
             commitTime = time
         } else if let time = try DebeziumSource.commitTime(in: event, prefix: "") {

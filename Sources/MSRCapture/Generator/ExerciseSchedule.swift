@@ -1,10 +1,14 @@
 /// A min-heap of things due at a time, for work that should happen in order of due time
 /// (orders acknowledged a minute after issue, started a few minutes later).
 ///
-/// Ties are broken by insertion number, so the order things come out in never depends on
-/// anything but the draws that scheduled them.
+/// The heap holds only plain due times and slot numbers; the elements wait in a side array,
+/// so sifting moves a few integers instead of copying (and reference-counting) whole rows.
+/// Ties are broken by insertion number, so what comes out never depends on anything but the
+/// draws that scheduled it.
 struct ExerciseSchedule<Element: Sendable>: Sendable {
-    private var heap: [(due: Int64, serial: Int, element: Element)] = []
+    private var heap: [(due: Int64, serial: Int, slot: Int)] = []
+    private var slots: [Element?] = []
+    private var freeSlots: [Int] = []
     private var serial = 0
 
     var count: Int { heap.count }
@@ -14,8 +18,16 @@ struct ExerciseSchedule<Element: Sendable>: Sendable {
     var nextDue: Int64? { heap.first?.due }
 
     mutating func schedule(_ element: Element, at due: Int64) {
+        let slot: Int
+        if let reused = freeSlots.popLast() {
+            slot = reused
+            slots[slot] = element
+        } else {
+            slot = slots.count
+            slots.append(element)
+        }
         serial += 1
-        heap.append((due, serial, element))
+        heap.append((due, serial, slot))
         var child = heap.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
@@ -29,19 +41,27 @@ struct ExerciseSchedule<Element: Sendable>: Sendable {
     mutating func popDue(at now: Int64) -> Element? {
         guard let first = heap.first, first.due <= now else { return nil }
         let last = heap.removeLast()
-        guard !heap.isEmpty else { return last.element }
-        heap[0] = last
+        if !heap.isEmpty {
+            heap[0] = last
+            siftDown()
+        }
+        var element: Element?
+        swap(&element, &slots[first.slot])
+        freeSlots.append(first.slot)
+        return element
+    }
+
+    private mutating func siftDown() {
         var parent = 0
         while true {
             let left = 2 * parent + 1, right = left + 1
             var smallest = parent
             if left < heap.count && precedes(left, smallest) { smallest = left }
             if right < heap.count && precedes(right, smallest) { smallest = right }
-            if smallest == parent { break }
+            if smallest == parent { return }
             heap.swapAt(parent, smallest)
             parent = smallest
         }
-        return first.element
     }
 
     private func precedes(_ a: Int, _ b: Int) -> Bool {

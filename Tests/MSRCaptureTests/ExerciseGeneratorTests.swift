@@ -96,6 +96,23 @@ final class ExerciseGeneratorTests: XCTestCase {
         XCTAssertGreaterThan(replay.rows["tracks"]?.count ?? 0, 0)
     }
 
+    func testUnusualConfigurationsStayConsistent() {
+        let configs = [
+            ExerciseConfig(events: 5_000, seed: 9, duration: 60_000_000, unitCount: 3, trackCapacity: 1),
+            ExerciseConfig(events: 3_000, seed: 10, duration: 0, unitCount: 400, trackCapacity: 10_000),
+        ]
+        for config in configs {
+            var replay = Replay()
+            var last = config.start
+            for c in ExerciseGenerator(config: config) {
+                replay.apply(c)
+                XCTAssertGreaterThanOrEqual(c.commitTime, last)
+                last = c.commitTime
+            }
+            XCTAssertEqual(replay.failures, [])
+        }
+    }
+
     func testReplayCatchesAnInconsistentStream() throws {
         let insert = try XCTUnwrap(Self.stream.first { $0.table.name == "tracks" && $0.op == .insert })
         var update = try XCTUnwrap(Self.stream.first {

@@ -27,7 +27,7 @@ build: deps
 ## test: every test suite
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 
 ## demo: build, generate the demo exercise once (into ~/.cache/msr) and open it
 demo: build

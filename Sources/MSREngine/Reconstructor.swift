@@ -38,10 +38,17 @@ public final class Reconstructor {
         let b = try state(of: table, at: to)
         let (low, high) = a.seq <= b.seq ? (a.seq, b.seq) : (b.seq, a.seq)
         guard high > low else { return TableDiff() }
-        let events = try store.events(in: (low + 1)...high, table: table.id)
-        if events.contains(where: { $0.op == .truncate }) || events.count > a.count + b.count {
+        // Counting is an index scan; reading events decodes them. Read them only when they are
+        // fewer than the rows a full comparison would walk, and no truncate hides keys.
+        let span = EventQuery(afterSeq: low, throughSeq: high, tables: [table.id])
+        var truncates = span
+        truncates.ops = [.truncate]
+        let changes = try store.count(matching: span)
+        let truncated = try store.count(matching: truncates) > 0
+        if truncated || changes > Int64(a.count + b.count) {
             return TableDiff(from: a, to: b)
         }
+        let events = try store.events(in: (low + 1)...high, table: table.id)
         var keys = Set<RowKey>()
         for e in events {
             keys.insert(e.key)

@@ -61,14 +61,17 @@ public struct KeyframeInfo: Sendable, Hashable {
 public struct EventQuery: Sendable {
     /// Only events with seq greater than this.
     public var afterSeq: Int64 = 0
+    /// Only events with seq at most this.
+    public var throughSeq: Int64?
     public var fromTime: Timestamp?
     public var toTime: Timestamp?
     public var tables: Set<TableID>?
     public var ops: Set<Operation>?
 
-    public init(afterSeq: Int64 = 0, fromTime: Timestamp? = nil, toTime: Timestamp? = nil,
+    public init(afterSeq: Int64 = 0, throughSeq: Int64? = nil, fromTime: Timestamp? = nil, toTime: Timestamp? = nil,
                 tables: Set<TableID>? = nil, ops: Set<Operation>? = nil) {
         self.afterSeq = afterSeq
+        self.throughSeq = throughSeq
         self.fromTime = fromTime
         self.toTime = toTime
         self.tables = tables

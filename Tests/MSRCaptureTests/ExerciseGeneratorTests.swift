@@ -211,6 +211,22 @@ final class ExerciseGeneratorTests: XCTestCase {
         XCTAssertEqual(ExercisePercent.value(tenths: 1_000), .string("A+g="))
     }
 
+    func testCompassAgreesWithTheMathLibrary() {
+        for degrees in 0..<360 {
+            let radians = Double(degrees) * .pi / 180
+            XCTAssertEqual(ExerciseCompass.steps[degrees].north, cos(radians), accuracy: 1e-12)
+            XCTAssertEqual(ExerciseCompass.steps[degrees].east, sin(radians), accuracy: 1e-12)
+        }
+        var random = ExerciseRandom(seed: 11)
+        for _ in 0..<2_000 {
+            let east = random.double(-50, 50), north = random.double(-50, 50)
+            let exact = atan2(east, north) * 180 / .pi
+            let expected = (Int(exact.rounded()) + 360) % 360
+            if abs(exact - exact.rounded(.down) - 0.5) < 1e-6 { continue }
+            XCTAssertEqual(ExerciseCompass.bearing(east: east, north: north), expected)
+        }
+    }
+
     func testDefaultStartIsTheExerciseMorning() {
         XCTAssertEqual(ExerciseConfig.defaultStart.iso8601, "2026-03-14T08:00:00Z")
     }

@@ -1,16 +1,9 @@
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// The piece of ground the exercise is fought over, and the flat-earth arithmetic that moves
 /// things across it.
 ///
 /// The box is small (about 70 km square) so a local flat projection is accurate enough and
-/// costs a multiply instead of great-circle trigonometry. BLUE starts in the west, RED in the
+/// costs a multiply instead of great-circle trigonometry; `ExerciseCompass` keeps the little
+/// trigonometry left free of the platform's math library. BLUE starts in the west, RED in the
 /// east, and the line of contact runs north–south through the middle.
 struct ExerciseArea: Sendable {
     let south = 56.90, north = 57.50
@@ -18,8 +11,6 @@ struct ExerciseArea: Sendable {
     /// Kilometres per degree of latitude, and of longitude at the box's middle latitude.
     let kmPerLat = 111.2
     let kmPerLon = 60.6
-
-    var midLon: Double { (west + east) / 2 }
 
     /// A random point in the box between two fractions of its width (0 = west edge).
     func point(from: Double, to: Double, random: inout ExerciseRandom) -> (lat: Double, lon: Double) {
@@ -31,17 +22,15 @@ struct ExerciseArea: Sendable {
     /// Where something at `lat`/`lon` ends up after `km` on `heading` (degrees clockwise from
     /// north), kept inside the box.
     func advance(lat: Double, lon: Double, heading: Int, km: Double) -> (lat: Double, lon: Double) {
-        let radians = Double(heading) * .pi / 180
-        let newLat = lat + km * cos(radians) / kmPerLat
-        let newLon = lon + km * sin(radians) / kmPerLon
+        let step = ExerciseCompass.steps[ExerciseArea.normalise(heading)]
+        let newLat = lat + km * step.north / kmPerLat
+        let newLon = lon + km * step.east / kmPerLon
         return (rounded(min(max(newLat, south), north)), rounded(min(max(newLon, west), east)))
     }
 
     /// The heading (0–359) from one point to another.
     func bearing(fromLat: Double, fromLon: Double, toLat: Double, toLon: Double) -> Int {
-        let dx = (toLon - fromLon) * kmPerLon, dy = (toLat - fromLat) * kmPerLat
-        let degrees = atan2(dx, dy) * 180 / .pi
-        return Self.normalise(Int(degrees.rounded()))
+        ExerciseCompass.bearing(east: (toLon - fromLon) * kmPerLon, north: (toLat - fromLat) * kmPerLat)
     }
 
     /// The distance in kilometres between two points.

@@ -84,9 +84,9 @@ extension SQLiteRecordingStore {
     /// from integers only, so nothing user-typed reaches the SQL text.
     private func whereClause(_ q: EventQuery) throws(RecordingError) -> (String, [Int64]) {
         var low = q.afterSeq + 1
-        var high = Int64.max
+        var high = q.throughSeq ?? Int64.max
         if let from = q.fromTime { low = max(low, try lastSeq(atOrBefore: from + -1) + 1) }
-        if let to = q.toTime { high = try lastSeq(atOrBefore: to) }
+        if let to = q.toTime { high = min(high, try lastSeq(atOrBefore: to)) }
         var sql = "seq BETWEEN ? AND ?"
         if let tables = q.tables {
             sql += " AND table_id IN (" + tables.sorted().map { String($0) }.joined(separator: ",") + ")"

@@ -136,12 +136,7 @@ extension Row {
     }
 
     public init(decoding bytes: [UInt8]) throws(BinaryCodingError) {
-        var result: Result<Row, BinaryCodingError> = .failure(.truncated)
-        bytes.withUnsafeBytes { buf in
-            var r = BinaryReader(buf)
-            do throws(BinaryCodingError) { result = .success(try r.row()) } catch { result = .failure(error) }
-        }
-        self = try result.get()
+        self = try BinaryReader.decode(bytes) { r throws(BinaryCodingError) in try r.row() }
     }
 }
 
@@ -153,12 +148,7 @@ extension RowKey {
     }
 
     public init(decoding bytes: [UInt8]) throws(BinaryCodingError) {
-        var result: Result<RowKey, BinaryCodingError> = .failure(.truncated)
-        bytes.withUnsafeBytes { buf in
-            var r = BinaryReader(buf)
-            do throws(BinaryCodingError) { result = .success(try r.key()) } catch { result = .failure(error) }
-        }
-        self = try result.get()
+        self = try BinaryReader.decode(bytes) { r throws(BinaryCodingError) in try r.key() }
     }
 }
 

@@ -31,6 +31,7 @@ struct ExerciseClock: Sendable {
         let count = random.int(in: 6...9)
         let slot = (engagement.endFraction - engagement.startFraction) / Double(count)
         for k in 0..<count {
+            // 25 to 80 seconds of a two-hour exercise.
             let width = random.double(25, 80) / 7_200
             let begin = engagement.startFraction + Double(k) * slot + random.double(0, slot - width)
             bursts.append((begin...(begin + width), random.double(5, 9)))
@@ -45,12 +46,13 @@ struct ExerciseClock: Sendable {
             if b % noiseSpan == 0 { noise = nextNoise; nextNoise = random.double(0.8, 1.2) }
             let along = Double(b % noiseSpan) / Double(noiseSpan)
             let f = (Double(b) + 0.5) / Double(n)
-            var rate = ExercisePhase.baseRate(at: f) * (noise + (nextNoise - noise) * along)
+            let base = ExercisePhase.baseRate(at: f)
+            var rate = base * (noise + (nextNoise - noise) * along)
             for burst in bursts where burst.range.contains(f) {
-                // A tent: the burst builds up to its peak and dies down again.
+                // A tent: the burst builds up to `peak` times the base rate and dies down again.
                 let mid = (burst.range.lowerBound + burst.range.upperBound) / 2
                 let half = (burst.range.upperBound - burst.range.lowerBound) / 2
-                rate += burst.peak * (1 - abs(f - mid) / half) * 1.2
+                rate += base * burst.peak * (1 - abs(f - mid) / half)
             }
             cumulative[b + 1] = cumulative[b] + rate
         }

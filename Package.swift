@@ -15,15 +15,20 @@ let package = Package(
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CNats", pkgConfig: "libnats", providers: [.apt(["libnats-dev"])]),
 
         .target(name: "MSRModel"),
         .target(name: "MSRStore", dependencies: ["MSRModel", "CSQLite3"]),
         .target(name: "MSREngine", dependencies: ["MSRModel", "MSRStore"]),
-        .target(name: "MSRCapture", dependencies: ["MSRModel", "MSRStore"]),
+        .target(name: "MSRTerminal", dependencies: ["CNcursesw"]),
+        .target(name: "MSRConsole", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRTerminal"]),
+        .target(name: "MSRPostgresClient", dependencies: ["CLibpq"]),
+        .target(name: "MSRNats", dependencies: ["CNats"]),
+        .target(name: "MSRCapture", dependencies: ["MSRModel", "MSRStore", "MSRPostgresClient", "MSRNats"]),
         .executableTarget(
             name: "msr",
             dependencies: [
-                "MSRModel", "MSRStore", "MSREngine", "MSRCapture",
+                "MSRModel", "MSRStore", "MSREngine", "MSRCapture", "MSRTerminal", "MSRConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,5 +39,8 @@ let package = Package(
         .testTarget(name: "MSREngineTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRTestSupport"]),
         .testTarget(name: "MSRCaptureTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRCapture", "MSRTestSupport"]),
         .testTarget(name: "MSRCLITests", dependencies: ["MSRTestSupport"]),
+        .testTarget(name: "MSRTerminalTests", dependencies: ["MSRTerminal", "MSRTestSupport"]),
+        .testTarget(name: "MSRConsoleTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRTerminal", "MSRConsole", "MSRTestSupport"]),
+        .testTarget(name: "MSRLiveCaptureTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRCapture", "MSRPostgresClient", "MSRNats", "MSRTestSupport"]),
     ]
 )

@@ -1,0 +1,4 @@
+#ifndef MSR_CNATS_SHIM_H
+#define MSR_CNATS_SHIM_H
+#include <nats/nats.h>
+#endif

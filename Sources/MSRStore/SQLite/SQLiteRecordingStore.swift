@@ -101,6 +101,13 @@ public final class SQLiteRecordingStore: RecordingStore {
         }
     }
 
+    /// Makes every committed transaction survive a power cut, not only a killed process
+    /// (`PRAGMA synchronous=FULL`): for live capture, which confirms positions to its source
+    /// only once they are durable.
+    public func requireDurableCommits() throws(RecordingError) {
+        try wrap { try db.execute("PRAGMA synchronous=FULL") }
+    }
+
     public func close() {
         statements.removeAll()
         db.close()

@@ -13,6 +13,12 @@ public final class TableCursor {
     public private(set) var state: TableState
     /// Events read and applied or reverted by the last seek, for tests and benchmarks.
     public private(set) var lastSeekWork = 0
+    /// The events the last seek applied (forward) or reverted (backward, in the order it
+    /// reverted them), when it moved from the previous state without a jump; nil after a jump
+    /// to a keyframe or the start. Frames use it to highlight what changed.
+    public private(set) var lastMove: (forward: Bool, events: [ChangeEvent])?
+    /// Whether to keep `lastMove`; off for one-off questions that do not need it.
+    public var recordsMoves = false
 
     private static let chunk: Int64 = 20_000
 
@@ -22,6 +28,12 @@ public final class TableCursor {
         self.state = TableState(table: schema.id, keyColumns: schema.keyColumns)
     }
 
+    /// Puts the cursor at a state computed elsewhere (a cached frame), so the next seek moves
+    /// on from there.
+    public func reset(to state: TableState) {
+        self.state = state
+    }
+
     /// The position: the last event (of any table) the state includes.
     public var seq: Int64 { state.seq }
 
@@ -29,6 +41,7 @@ public final class TableCursor {
     public func seek(toSeq target: Int64) throws(RecordingError) {
         let target = max(0, target)
         lastSeekWork = 0
+        lastMove = recordsMoves ? (true, []) : nil
         guard target != state.seq else { return }
         var bestDistance = abs(target - state.seq)
         var start: (seq: Int64, rows: RowTree)?
@@ -47,6 +60,9 @@ public final class TableCursor {
         if let start {
             state.rows = start.rows
             state.seq = start.seq
+            lastMove = nil
+        } else if recordsMoves {
+            lastMove = (target > state.seq, [])
         }
         if target > state.seq {
             try forward(to: target)
@@ -62,6 +78,7 @@ public final class TableCursor {
             for e in try store.events(in: cursor...upper, table: schema.id) {
                 state.apply(e)
                 lastSeekWork += 1
+                lastMove?.events.append(e)
             }
             cursor = upper + 1
         }
@@ -75,6 +92,7 @@ public final class TableCursor {
             for e in try store.events(in: lower...upper, table: schema.id).reversed() {
                 try revert(e)
                 lastSeekWork += 1
+                lastMove?.events.append(e)
             }
             upper = lower - 1
         }

@@ -163,6 +163,22 @@ final class ExerciseGeneratorTests: XCTestCase {
                                                   "in progress → done"]))
     }
 
+    func testAlertsAreAcknowledgedBeforeTheyAreCleared() {
+        var acknowledged = 0
+        for c in Self.stream where c.table.name == "alerts" {
+            switch c.op {
+            case .insert: XCTAssertEqual(c.after?.first { $0.name == "acknowledged" }?.value, .bool(false))
+            case .update:
+                XCTAssertEqual(c.after?.first { $0.name == "acknowledged" }?.value, .bool(true))
+                XCTAssertFalse(text(c.after, "acked_by").isEmpty)
+                acknowledged += 1
+            case .delete: XCTAssertEqual(c.before?.first { $0.name == "acknowledged" }?.value, .bool(true))
+            default: XCTFail("alerts are never \(c.op.name)")
+            }
+        }
+        XCTAssertGreaterThan(acknowledged, 0)
+    }
+
     func testEngagementsPitSidesAgainstEachOtherAndKillsShow() {
         var side: [Int64: String] = [:], status: [Int64: String] = [:]
         var kills = 0

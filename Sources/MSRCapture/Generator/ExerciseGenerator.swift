@@ -94,7 +94,7 @@ public struct ExerciseGenerator: IteratorProtocol, Sequence, Sendable {
         switch action {
         case .unitMove:
             if let low = units.move(phase: phase, batch: &batch, random: &random) {
-                alerts.fuelLow(units.unit(low), batch: &batch)
+                alerts.fuelLow(units.unit(low), batch: &batch, random: &random)
             }
         case .unitReinforce:
             return units.reinforce(batch: &batch, random: &random)
@@ -109,7 +109,7 @@ public struct ExerciseGenerator: IteratorProtocol, Sequence, Sendable {
             }
         case .trackReclassify:
             if let track = tracks.reclassify(batch: &batch, random: &random), track.identity == .hostile {
-                alerts.hostileTrack(track, batch: &batch)
+                alerts.hostileTrack(track, batch: &batch, random: &random)
             }
         case .orderIssue:
             return orders.issue(phase: phase, units: units, batch: &batch, random: &random)
@@ -125,7 +125,7 @@ public struct ExerciseGenerator: IteratorProtocol, Sequence, Sendable {
                 guard let shot = engagements.fire(units: &units, batch: &batch, random: &random) else { break }
                 let status = units.unit(shot.target).status
                 if status == .destroyed || status == .withdrawn {
-                    alerts.unitLost(units.unit(shot.target), batch: &batch)
+                    alerts.unitLost(units.unit(shot.target), batch: &batch, random: &random)
                 }
             }
         case .engagementAssess:

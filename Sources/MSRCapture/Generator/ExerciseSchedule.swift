@@ -14,9 +14,6 @@ struct ExerciseSchedule<Element: Sendable>: Sendable {
     var count: Int { heap.count }
     var isEmpty: Bool { heap.isEmpty }
 
-    /// The earliest due time, or nil when nothing is scheduled.
-    var nextDue: Int64? { heap.first?.due }
-
     mutating func schedule(_ element: Element, at due: Int64) {
         let slot: Int
         if let reused = freeSlots.popLast() {

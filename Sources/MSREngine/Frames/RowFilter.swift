@@ -1,0 +1,101 @@
+import Foundation
+import MSRModel
+
+/// Which rows a pane shows, or a breakpoint watches: free text, or column conditions.
+///
+/// Written as terms separated by spaces, all of which must hold: `moving` (any cell contains
+/// the text, ignoring case), `status=moving`, `side!=RED`, `speed>20`, `fuel<=10.5`,
+/// `callsign~alpha` (contains). Numbers compare as numbers, everything else as text.
+public struct RowFilter: Sendable, CustomStringConvertible {
+    public enum Comparison: String, Sendable, CaseIterable {
+        case notEqual = "!=", lessOrEqual = "<=", greaterOrEqual = ">=", equal = "=", less = "<", greater = ">", contains = "~"
+    }
+
+    public enum Term: Sendable {
+        case text(String)
+        case column(Int, Comparison, String)
+    }
+
+    public let terms: [Term]
+    public let description: String
+
+    public init(parsing text: String, columns: [ColumnSchema]) throws(RowFilterError) {
+        var terms: [Term] = []
+        for word in text.split(separator: " ") {
+            let w = String(word)
+            if let (name, op, value) = RowFilter.split(w) {
+                guard let index = columns.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
+                    throw RowFilterError(message: "There is no column '\(name)'; the columns are " + columns.map(\.name).joined(separator: ", ") + ".")
+                }
+                terms.append(.column(index, op, value))
+            } else {
+                terms.append(.text(w.lowercased()))
+            }
+        }
+        guard !terms.isEmpty else { throw RowFilterError(message: "The filter is empty; type text, or column=value, column>value.") }
+        self.terms = terms
+        self.description = text
+    }
+
+    private static func split(_ w: String) -> (String, Comparison, String)? {
+        for op in Comparison.allCases {
+            if let r = w.range(of: op.rawValue), r.lowerBound != w.startIndex {
+                return (String(w[..<r.lowerBound]), op, String(w[r.upperBound...]))
+            }
+        }
+        return nil
+    }
+
+    public func matches(_ row: Row) -> Bool {
+        terms.allSatisfy { term in
+            switch term {
+            case .text(let t):
+                return row.values.contains { $0.description.lowercased().contains(t) }
+            case .column(let i, let op, let value):
+                return RowFilter.compare(row[i], op, value)
+            }
+        }
+    }
+
+    static func compare(_ cell: Value, _ op: Comparison, _ text: String) -> Bool {
+        if op == .contains { return cell.description.lowercased().contains(text.lowercased()) }
+        let order: Int
+        if let number = Double(text), let n = cell.numeric {
+            order = n < number ? -1 : (n > number ? 1 : 0)
+        } else {
+            let s = cell.isNull ? "" : cell.description
+            order = s < text ? -1 : (s > text ? 1 : 0)
+            if op == .equal || op == .notEqual {
+                let same = s.lowercased() == text.lowercased() || (cell.isNull && text.lowercased() == "null")
+                return op == .equal ? same : !same
+            }
+        }
+        switch op {
+        case .equal: return order == 0
+        case .notEqual: return order != 0
+        case .less: return order < 0
+        case .lessOrEqual: return order <= 0
+        case .greater: return order > 0
+        case .greaterOrEqual: return order >= 0
+        case .contains: return false
+        }
+    }
+}
+
+extension Value {
+    /// The value as a number, when it is one.
+    var numeric: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        case .string(let s): return Double(s)
+        default: return nil
+        }
+    }
+}
+
+/// A filter msr cannot read, said in one sentence.
+public struct RowFilterError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

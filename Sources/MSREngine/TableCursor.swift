@@ -37,13 +37,16 @@ public final class TableCursor {
     /// The position: the last event (of any table) the state includes.
     public var seq: Int64 { state.seq }
 
-    /// Moves the state to just after event `target` (0 is the empty start).
-    public func seek(toSeq target: Int64) throws(RecordingError) {
+    /// Moves the state to just after event `target` (0 is the empty start). Within
+    /// `walkLimit` events of the current position it walks there event by event even when a
+    /// keyframe is nearer, so that `lastMove` can say what changed.
+    public func seek(toSeq target: Int64, walkLimit: Int64 = 0) throws(RecordingError) {
         let target = max(0, target)
         lastSeekWork = 0
         lastMove = recordsMoves ? (true, []) : nil
         guard target != state.seq else { return }
         var bestDistance = abs(target - state.seq)
+        if bestDistance <= walkLimit { bestDistance = 0 }
         var start: (seq: Int64, rows: RowTree)?
         if target < bestDistance {
             bestDistance = target

@@ -25,6 +25,9 @@ public final class TableFeed: @unchecked Sendable {
     private var lastServed: Int64?
     private var worker: (timeline: Timeline, cursor: TableCursor)?
     private var failure: RecordingError?
+    /// Frames this close (in events) are reached event by event, so their changes are known;
+    /// farther ones jump from a keyframe and carry no changes.
+    static let walkLimit: Int64 = 50_000
     /// How many ticks ahead to prefetch while playing.
     public var depth = 30
     /// Called on the notify queue when a frame the render loop asked for is ready.
@@ -156,7 +159,7 @@ extension TableFeed {
             }
             if let prev = previous, cursor.state.seq != prev.seq { cursor.reset(to: prev.state) }
             let from = cursor.state.seq
-            try cursor.seek(toSeq: target)
+            try cursor.seek(toSeq: target, walkLimit: Self.walkLimit)
             var changes = FrameChanges()
             var previousSeq: Int64?
             if let move = cursor.lastMove {

@@ -40,8 +40,9 @@ public enum PlaybackSpeed: Hashable, Sendable {
 
     /// A speed typed by the user: `60`, `2.5`, `0.1`, `max`; nil for anything else.
     public init?(typed text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "x", with: "")
+        var t = text.trimmingCharacters(in: .whitespaces).lowercased()
         if t == "max" { self = .max; return }
+        if t.hasSuffix("x") { t.removeLast() }
         guard let r = Double(t), r > 0, r <= 1_000_000, r.isFinite else { return nil }
         self = .rate(r)
     }

@@ -1,0 +1,12 @@
+/// Everything the console's event loop can receive from the terminal.
+public enum InputEvent: Hashable, Sendable {
+    case key(KeyPress)
+    case mouse(MouseEvent)
+    /// The terminal changed size; the next frame must be drawn at this size.
+    case resize(Size)
+    /// Ctrl-C (SIGINT): quit cleanly. A second Ctrl-C before the next read restores the
+    /// terminal and ends the process, so a stuck loop can always be left.
+    case interrupt
+    /// Nothing arrived within the timeout: time to advance playback and redraw.
+    case timeout
+}

@@ -12,7 +12,7 @@ struct MSR: ParsableCommand {
             64 for a command line msr cannot parse.
             """,
         subcommands: [
-            InfoCommand.self, StateCommand.self, DiffCommand.self, EventsCommand.self, CountCommand.self,
+            OpenCommand.self, InfoCommand.self, StateCommand.self, DiffCommand.self, EventsCommand.self, CountCommand.self,
             IngestCommand.self, GenerateCommand.self, DemoCommand.self, BookmarkCommand.self,
         ]
     )

@@ -1,14 +1,16 @@
 import ArgumentParser
 import Foundation
+import MSRConsole
 import MSREngine
 import MSRStore
+import MSRTerminal
 
 /// `msr demo`: the demo exercise, generated once into a cache and then opened.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Generate the demo exercise (once, into a cache) and open it.",
-        discussion: "The cache is $XDG_CACHE_HOME/msr (or ~/.cache/msr). Until the replay console lands, opening prints the recording's summary.")
+        discussion: "The cache is $XDG_CACHE_HOME/msr (or ~/.cache/msr). Without a terminal it prints the recording's summary instead.")
 
     @Option(help: "Where to keep the demo recording.") var path: String?
     @Option(help: "Number of change events in the demo.") var events: Int = 1_000_000
@@ -22,8 +24,19 @@ struct DemoCommand: ParsableCommand {
                 Terminal.standardError.write("msr: generating the demo exercise (\(events) events) into \(target)\n")
                 try ExerciseWriter.generate(events: events, seed: 1, into: target, showProgress: true)
             }
-            let r = try Reconstructor(store: SQLiteRecordingStore(openingAt: target))
-            print(try RecordingInfo.gather(r).text, terminator: "")
+            guard isatty(0) == 1 && isatty(1) == 1 else {
+                // No terminal to take: say what the demo holds instead.
+                let r = try Reconstructor(store: SQLiteRecordingStore(openingAt: target))
+                print(try RecordingInfo.gather(r).text, terminator: "")
+                Terminal.standardError.write("msr: not a terminal; run 'msr open \(target)' in one to replay it.\n")
+                return
+            }
+            let handle = try ConsoleLauncher.handle(for: target)
+            var options = ConsoleOptions()
+            options.openRecording = { path in try ConsoleLauncher.handle(for: path) }
+            let app = try ConsoleApp(recording: handle, options: options)
+            let loaded = ThemeLoader().load(nil)
+            try ConsoleLauncher.runOnTerminal(app, theme: loaded.theme, mouse: true, script: nil)
         }
     }
 

@@ -48,17 +48,11 @@ struct RowWriter {
     }
 
     private func csv(_ rows: [(leading: [String], row: Row)]) -> String {
-        var out = (leading + columns.map(\.name)).map(csvField).joined(separator: ",") + "\n"
+        var out = RowExport.csvRecord(leading + columns.map(\.name))
         for r in rows {
-            out += (r.leading + columns.indices.map { r.row[$0].isNull ? "" : r.row[$0].description })
-                .map(csvField).joined(separator: ",") + "\n"
+            out += RowExport.csvRecord(r.leading + columns.indices.map { RowExport.csvField(r.row[$0]) })
         }
         return out
-    }
-
-    private func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     private func ndjson(_ rows: [(leading: [String], row: Row)]) -> String {

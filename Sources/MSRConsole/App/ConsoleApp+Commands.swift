@@ -1,0 +1,122 @@
+import Foundation
+import MSREngine
+import MSRModel
+import MSRStore
+
+/// Carrying out commands: playback and navigation here, panes and marks beside.
+extension ConsoleApp {
+    /// Does what `command` says; a failure becomes the message line, never a crash.
+    public func perform(_ command: ConsoleCommand) {
+        do {
+            try run(command)
+        } catch {
+            say(error)
+        }
+    }
+
+    private func run(_ command: ConsoleCommand) throws {
+        guard let s = focusedSession else { return }
+        if isMovement(command) { liveSessions.remove(s.id) }
+        switch command {
+        case .togglePlay: s.togglePlay()
+        case .play: s.play()
+        case .pause: s.pause()
+        case .faster: s.faster(); say("Speed \(s.playhead.speed.label)")
+        case .slower: s.slower(); say("Speed \(s.playhead.speed.label)")
+        case .setSpeed(let speed): s.setSpeed(speed); say("Speed \(speed.label)")
+        case .reverse: s.reverse()
+        case .stepForward: try step(s, forward: true)
+        case .stepBack: try step(s, forward: false)
+        case .jump(let seconds): try s.jump(seconds: seconds)
+        case .jumpToFraction(let f): try s.seek(fraction: f)
+        case .home: try s.seek(toSeq: 0)
+        case .end: try s.seek(toSeq: s.timeline.lastSeq)
+        case .goTo(let text): try s.seek(to: TimeSpec(parsing: text).resolve(start: s.timeline.start))
+        case .nextChange: try change(s, forward: true)
+        case .previousChange: try change(s, forward: false)
+        case .live:
+            liveSessions.insert(s.id)
+            try s.timeline.refresh()
+            try s.seek(toSeq: s.timeline.lastSeq)
+            say("Live: following the end of the recording; any move leaves live mode, L returns.")
+        case .loopStart: s.setLoopStart(); say("Loop from \(offsetText(s.playhead.time, s))")
+        case .loopEnd: s.setLoopEnd(); say("Loop to \(offsetText(s.playhead.time, s))")
+        case .loopClear: s.clearLoop(); say("Loop cleared")
+        case .breakpoint(let text): try setBreakpoint(text, s)
+        case .clearBreakpoint: s.breakpoint = nil; say("Breakpoint cleared")
+        case .bookmark(let note): try addBookmark(note, s)
+        case .nextBookmark: try bookmark(s, forward: true)
+        case .previousBookmark: try bookmark(s, forward: false)
+        default: try runPaneCommand(command)
+        }
+    }
+
+    private func isMovement(_ c: ConsoleCommand) -> Bool {
+        switch c {
+        case .stepForward, .stepBack, .jump, .jumpToFraction, .home, .end, .goTo, .nextChange, .previousChange,
+             .nextBookmark, .previousBookmark, .reverse:
+            return true
+        default:
+            return false
+        }
+    }
+
+    func offsetText(_ t: Timestamp, _ s: ReplaySession) -> String {
+        Timestamp.formatOffset(t - s.timeline.start)
+    }
+
+    private func step(_ s: ReplaySession, forward: Bool) throws {
+        if !(try s.step(forward: forward)) { say(forward ? "At the last event." : "At the start.") }
+    }
+
+    /// Moves the focused pane's session to the next change of the pane's table.
+    private func change(_ s: ReplaySession, forward: Bool) throws {
+        guard let pane = focusedPane else { return }
+        let current = try plan(for: pane).seq
+        let store = pane.recording.timeline.store
+        let from = forward ? current : current + 1
+        guard let e = try store.adjacentEvent(table: pane.table.id, from: from, forward: forward) else {
+            say("No \(forward ? "later" : "earlier") change in \(pane.table.name.qualified).")
+            return
+        }
+        s.pause()
+        let seq = forward ? e.seq : e.seq - 1
+        if s.timeline === pane.recording.timeline && pane.offset == 0 {
+            try s.seek(toSeq: seq)
+        } else {
+            try s.seek(to: try pane.recording.timeline.time(ofSeq: seq) + -pane.offset)
+        }
+    }
+
+    private func setBreakpoint(_ text: String, _ s: ReplaySession) throws {
+        guard let pane = focusedPane else { return }
+        guard s.timeline === pane.recording.timeline else {
+            throw CommandError("A breakpoint watches the session's own recording; unlink this pane first.")
+        }
+        let filter = try RowFilter(parsing: text, columns: pane.table.columns)
+        s.breakpoint = EventBreakpoint(table: pane.table.id, filter: filter)
+        say("Breakpoint: pause when a row of \(pane.table.name.name) matching '\(text)' changes.")
+    }
+
+    private func addBookmark(_ note: String, _ s: ReplaySession) throws {
+        guard let pane = focusedPane else { return }
+        let time = s.playhead.time + pane.offset
+        let count = (try pane.recording.timeline.store.bookmarks().count) + 1
+        let label = note.isEmpty ? "bookmark \(count)" : String(note.prefix(40))
+        try pane.recording.writer().addBookmark(Bookmark(time: time, label: label, note: note))
+        say("Bookmarked \(label) at \(offsetText(time, s)).")
+    }
+
+    private func bookmark(_ s: ReplaySession, forward: Bool) throws {
+        guard let pane = focusedPane else { return }
+        let marks = try pane.recording.timeline.store.bookmarks()
+        let now = s.playhead.time + pane.offset
+        let target = forward ? marks.first { $0.time > now } : marks.last { $0.time < now }
+        guard let b = target else {
+            say(marks.isEmpty ? "No bookmarks yet; m adds one." : "No \(forward ? "later" : "earlier") bookmark.")
+            return
+        }
+        try s.seek(to: b.time + -pane.offset)
+        say("\(b.label)\(b.note.isEmpty || b.note == b.label ? "" : " — \(b.note)")")
+    }
+}

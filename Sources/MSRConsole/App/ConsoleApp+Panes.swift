@@ -1,0 +1,166 @@
+import Foundation
+import MSREngine
+import MSRModel
+import MSRStore
+
+/// Commands about panes: focus, splitting, closing, tables, links, filters, scrolling.
+extension ConsoleApp {
+    func runPaneCommand(_ command: ConsoleCommand) throws {
+        switch command {
+        case .focusNext: cycleFocus(1)
+        case .focusPrevious: cycleFocus(-1)
+        case .splitVertical: try split(.vertical)
+        case .splitHorizontal: try split(.horizontal)
+        case .closePane: closeFocusedPane()
+        case .growPane: layout = layout?.resizing(focusedPaneID, by: 0.05)
+        case .shrinkPane: layout = layout?.resizing(focusedPaneID, by: -0.05)
+        case .chooseTable(let name): try chooseTable(name)
+        case .link(let text): try link(text)
+        case .unlink: try unlink()
+        case .open(let path): try open(path)
+        case .filter(let text): try filter(text)
+        case .clearFilter: focusedPane.map { p in p.setSpec(TableViewSpec(sortColumn: p.spec.sortColumn, descending: p.spec.descending)) }
+        case .sort(let text): try sort(text)
+        case .follow:
+            focusedPane?.followKey = focusedPane?.selectedKey
+            if let k = focusedPane?.followKey { say("Following \(k).") }
+        case .unfollow: focusedPane?.followKey = nil
+        case .scrollUp(let n): focusedPane?.moveSelection(by: -n)
+        case .scrollDown(let n): focusedPane?.moveSelection(by: n)
+        case .scrollLeft: focusedPane.map { $0.scrollColumn = max(0, $0.scrollColumn - 1) }
+        case .scrollRight: focusedPane.map { p in p.scrollColumn = min(p.scrollColumn + 1, max(0, p.table.columns.count - p.table.keyColumns.count - 1)) }
+        case .top: focusedPane?.selectedRow = 0
+        case .bottom: focusedPane.map { $0.selectedRow = max(0, $0.rowCount - 1) }
+        case .toggleMouse:
+            mouseEnabled.toggle()
+            say("Mouse \(mouseEnabled ? "on" : "off").")
+        case .export(let text): try export(text)
+        case .help: showsHelp = true; helpScroll = 0
+        case .closeOverlay: showsHelp = false; prompt = nil
+        case .prompt(let kind): prompt = PromptState(kind: kind, text: "")
+        case .quit: saveLayoutQuietly(); shouldQuit = true
+        default: break
+        }
+    }
+
+    private func cycleFocus(_ step: Int) {
+        guard let ids = layout?.paneIDs, !ids.isEmpty else { return }
+        let i = ids.firstIndex(of: focusedPaneID) ?? 0
+        focusedPaneID = ids[(i + step + ids.count) % ids.count]
+    }
+
+    private func split(_ axis: PaneLayout.Axis) throws {
+        guard let current = focusedPane else { return }
+        let pane = addPane(recording: current.recording, table: current.table, sessionID: current.sessionID)
+        pane.offset = current.offset
+        layout = layout?.splitting(current.id, axis, newID: pane.id) ?? .pane(pane.id)
+        focusedPaneID = pane.id
+        say("New pane on \(current.table.name.name); t chooses its table, l unlinks it.")
+    }
+
+    /// Closes the focused pane; its session ends when no other pane uses it.
+    func closeFocusedPane() {
+        guard panes.count > 1, let pane = focusedPane else {
+            say("The last pane stays; q quits.")
+            return
+        }
+        panes[pane.id] = nil
+        layout = layout?.removing(pane.id)
+        if pane.sessionID != Self.sharedSession && !panes.values.contains(where: { $0.sessionID == pane.sessionID }) {
+            sessions[pane.sessionID] = nil
+            liveSessions.remove(pane.sessionID)
+        }
+        focusedPaneID = layout?.paneIDs.first ?? 0
+    }
+
+    private func chooseTable(_ name: String) throws {
+        guard let pane = focusedPane else { return }
+        let table = try pane.recording.summary.table(named: name)
+        pane.show(table: table)
+        say("Showing \(table.name.qualified).")
+    }
+
+    /// Links the pane to the shared clock (with an offset), or toggles the link when `text`
+    /// is empty.
+    private func link(_ text: String) throws {
+        guard let pane = focusedPane else { return }
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty && pane.isLinked { return try unlink() }
+        guard let shared = sessions[Self.sharedSession] else { return }
+        var offset: Int64 = 0
+        if t == "start" {
+            offset = pane.recording.timeline.start - shared.timeline.start
+        } else if !t.isEmpty {
+            let negative = t.hasPrefix("-")
+            let body = negative || t.hasPrefix("+") ? String(t.dropFirst()) : t
+            guard case .offset(let micros) = try TimeSpec(parsing: "+" + body) else { return }
+            offset = negative ? -micros : micros
+        }
+        let old = pane.sessionID
+        pane.sessionID = Self.sharedSession
+        pane.offset = offset
+        if old != Self.sharedSession && !panes.values.contains(where: { $0.sessionID == old }) { sessions[old] = nil }
+        say("Linked to the shared clock" + (offset == 0 ? "." : " at \(Timestamp.formatOffset(offset))."))
+    }
+
+    private func unlink() throws {
+        guard let pane = focusedPane, pane.isLinked else { return }
+        guard activeSessionCount < options.maxSessions else {
+            throw CommandError("\(options.maxSessions) replay sessions are running, the limit; close a pane or link one first.")
+        }
+        let s = ReplaySession(id: nextSessionID, timeline: pane.recording.timeline, clock: clock)
+        nextSessionID += 1
+        let p = try plan(for: pane)
+        try s.seek(toSeq: p.seq)
+        s.setSpeed(sessions[Self.sharedSession]?.playhead.speed ?? .realTime)
+        sessions[s.id] = s
+        pane.sessionID = s.id
+        pane.offset = 0
+        say("Unlinked: this pane is session \(s.id), with its own time, speed and play state.")
+    }
+
+    private func open(_ path: String) throws {
+        guard let opener = options.openRecording else { throw CommandError("Opening recordings is not available here.") }
+        guard activeSessionCount < options.maxSessions else {
+            throw CommandError("\(options.maxSessions) replay sessions are running, the limit; close a pane first.")
+        }
+        let recording = try opener(path)
+        guard let table = try recording.busiestTables(limit: 1).first else { throw CommandError("\(path) has no tables.") }
+        recordings.append(recording)
+        let s = ReplaySession(id: nextSessionID, timeline: recording.timeline, clock: clock)
+        nextSessionID += 1
+        try s.seek(to: recording.timeline.start)
+        sessions[s.id] = s
+        let pane = addPane(recording: recording, table: table, sessionID: s.id)
+        layout = layout?.splitting(focusedPaneID, .vertical, newID: pane.id) ?? .pane(pane.id)
+        focusedPaneID = pane.id
+        say("Opened \(recording.name) as session \(s.id); l links it to the shared clock (l start aligns the starts).")
+    }
+
+    private func filter(_ text: String) throws {
+        guard let pane = focusedPane else { return }
+        let f = try RowFilter(parsing: text, columns: pane.table.columns)
+        pane.setSpec(TableViewSpec(filter: f, sortColumn: pane.spec.sortColumn, descending: pane.spec.descending))
+        pane.selectedRow = 0
+        pane.scrollRow = 0
+    }
+
+    private func sort(_ text: String) throws {
+        guard let pane = focusedPane else { return }
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let descending = t.hasPrefix("-")
+        let name = descending ? String(t.dropFirst()) : t
+        var spec = pane.spec
+        if name.isEmpty || name == "key" {
+            spec.sortColumn = nil
+            spec.descending = descending
+        } else {
+            guard let c = pane.table.columns.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
+                throw CommandError("There is no column '\(name)'; the columns are " + pane.table.columns.map(\.name).joined(separator: ", ") + ".")
+            }
+            spec.sortColumn = c
+            spec.descending = descending
+        }
+        pane.setSpec(spec)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import MSREngine
+import MSRModel
+import MSRStore
+import MSRTerminal
+
+/// The render loop: reads input, turns keys and clicks into commands, ticks the sessions and
+/// draws the screen on a surface (ncurses, or in memory for tests and headless scripts).
+public final class ConsoleRunner {
+    public let app: ConsoleApp
+    public let surface: Surface
+    public let input: InputSource
+    public let theme: Theme
+    private var buffer: ScreenBuffer
+    private var activityCache: (recording: ObjectIdentifier, width: Int, values: [Int])?
+    private var bookmarkCache: (at: Double, values: [Bookmark])?
+    private var dragging = false
+
+    public init(app: ConsoleApp, surface: Surface, input: InputSource, theme: Theme) {
+        self.app = app
+        self.surface = surface
+        self.input = input
+        self.theme = theme
+        buffer = ScreenBuffer(size: surface.size)
+    }
+
+    /// Runs until the user quits (or the input reports an interrupt).
+    public func run() {
+        render()
+        while !app.shouldQuit {
+            let wait = app.isAnimating || app.prompt != nil ? Int(app.options.tickInterval * 1000) : 250
+            let event = input.readEvent(timeoutMilliseconds: wait)
+            handle(event)
+            app.tick()
+            render()
+        }
+    }
+
+    /// One input event: a key, a click, a resize.
+    public func handle(_ event: InputEvent) {
+        switch event {
+        case .key(let press): handleKey(press)
+        case .mouse(let m): handleMouse(m)
+        case .resize: break
+        case .interrupt: app.perform(.quit)
+        case .timeout: break
+        }
+    }
+
+    private func handleKey(_ press: KeyPress) {
+        let name = KeyName.of(press)
+        if app.prompt != nil {
+            switch press.key {
+            case .enter: app.submitPrompt()
+            case .escape: app.cancelPrompt()
+            case .backspace, .delete: app.deleteInPrompt()
+            case .character(let c) where !press.modifiers.contains(.control): app.typeIntoPrompt(c)
+            default: break
+            }
+            return
+        }
+        if app.showsHelp {
+            if let c = KeyBindings.command(for: name, in: .help) {
+                if case .scrollUp = c { app.helpScroll = max(0, app.helpScroll - 1) }
+                else if case .scrollDown = c { app.helpScroll += 1 }
+                else { app.perform(c) }
+            }
+            return
+        }
+        if let c = KeyBindings.command(for: name, in: .normal) {
+            app.perform(c)
+        } else if name != "esc" {
+            app.say("\(KeyName.display(name)) does nothing here; ? lists the keys.")
+        }
+    }
+
+    private func handleMouse(_ m: MouseEvent) {
+        guard app.mouseEnabled else { return }
+        let areas = ScreenView.areas(for: surface.size)
+        let onTimeline = areas.timeline.contains(m.point)
+        switch m.action {
+        case .press(.left) where onTimeline, .drag(.left) where onTimeline || dragging:
+            dragging = true
+            if let s = app.focusedSession {
+                app.liveSessions.remove(s.id)
+                try? s.seek(to: TimelineView.time(atColumn: m.x, area: areas.timeline, timeline: s.timeline))
+            }
+        case .release:
+            dragging = false
+        case .press(.left):
+            if let (id, _) = app.layout?.rects(in: areas.panes).first(where: { $0.value.contains(m.point) }) {
+                app.focusedPaneID = id
+            }
+        case .scrollUp: app.perform(.scrollUp(3))
+        case .scrollDown: app.perform(.scrollDown(3))
+        default: break
+        }
+    }
+
+    /// Draws the screen and presents it (the surface writes only what changed).
+    public func render() {
+        if buffer.size != surface.size { buffer = ScreenBuffer(size: surface.size) }
+        let now = app.clock.now
+        ScreenView(app: app, theme: theme, now: now, activity: activity(width: surface.size.width - 2),
+                   bookmarks: bookmarks(now)).draw(into: &buffer)
+        surface.present(buffer)
+    }
+
+    private func activity(width: Int) -> [Int] {
+        guard let s = app.focusedSession, width > 0 else { return [] }
+        let id = ObjectIdentifier(s.timeline)
+        if let c = activityCache, c.recording == id, c.width == width, !app.liveSessions.contains(s.id) { return c.values }
+        let values = (try? s.timeline.store.activity(buckets: width)) ?? []
+        activityCache = (id, width, values)
+        return values
+    }
+
+    private func bookmarks(_ now: Double) -> [Bookmark] {
+        if let c = bookmarkCache, now - c.at < 1 { return c.values }
+        let values = (try? app.focusedPane?.recording.timeline.store.bookmarks()) ?? []
+        bookmarkCache = (now, values ?? [])
+        return values ?? []
+    }
+}

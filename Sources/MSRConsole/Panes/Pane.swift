@@ -1,0 +1,109 @@
+import MSREngine
+import MSRModel
+import MSRStore
+
+/// One pane: a table of one recording, shown at its session's time through a prefetching
+/// feed, with its own filter, sort, scroll position, followed row and highlights.
+public final class Pane {
+    public let id: Int
+    public let recording: RecordingHandle
+    public private(set) var table: TableSchema
+    public private(set) var feed: TableFeed
+    /// The session whose playhead this pane shows.
+    public var sessionID: Int
+    /// Whether the pane follows the shared clock (session 0).
+    public var isLinked: Bool { sessionID == 0 }
+    /// Added to the shared clock's time, so two runs can be compared aligned (µs).
+    public var offset: Int64 = 0
+    public let view: TableViewModel
+    public var spec: TableViewSpec { view.spec }
+    /// First row shown, and the selected row, as view positions.
+    public var scrollRow = 0
+    public var selectedRow = 0
+    /// How many non-key columns are scrolled off to the left.
+    public var scrollColumn = 0
+    public var followKey: RowKey?
+    public private(set) var frame: TableFrame?
+    public private(set) var rows: ViewRows?
+    public var highlights = Highlights()
+    /// Column widths seen so far: columns widen to fit and do not shrink back, so the grid
+    /// does not jitter while playing.
+    public var columnWidths: [Int: Int] = [:]
+
+    public init(id: Int, recording: RecordingHandle, table: TableSchema, sessionID: Int) {
+        self.id = id
+        self.recording = recording
+        self.table = table
+        self.sessionID = sessionID
+        self.feed = TableFeed(table: table, openStore: recording.openStore)
+        self.view = TableViewModel(keyColumns: table.keyColumns)
+    }
+
+    /// Shows another table of the same recording.
+    public func show(table newTable: TableSchema) {
+        table = newTable
+        feed = TableFeed(table: newTable, openStore: recording.openStore)
+        view.setSpec(TableViewSpec())
+        resetView()
+    }
+
+    public func setSpec(_ spec: TableViewSpec) {
+        view.setSpec(spec)
+        if let f = frame { rows = view.rows(for: f.state, changes: nil) }
+    }
+
+    private func resetView() {
+        frame = nil
+        rows = nil
+        scrollRow = 0
+        selectedRow = 0
+        scrollColumn = 0
+        followKey = nil
+        highlights.clear()
+        columnWidths.removeAll()
+    }
+
+    /// Takes the frame for the pane's position when the feed has it; returns whether the pane
+    /// changed. `now` is wall time, for highlights.
+    @discardableResult
+    public func update(plan: FeedPlan, now: Double) -> Bool {
+        guard let next = feed.frame(for: plan) else { return false }
+        if let current = frame, current.seq == next.seq { return false }
+        var changes: FrameChanges?
+        if let current = frame {
+            changes = feed.changes(from: current.seq, to: next)
+            if let c = changes { highlights.add(c, at: now) } else { highlights.clear() }
+        }
+        frame = next
+        rows = view.rows(for: next.state, changes: changes)
+        keepFollowedRowInView()
+        return true
+    }
+
+    public var rowCount: Int { rows?.count ?? 0 }
+
+    /// Keeps the followed row selected and visible.
+    func keepFollowedRowInView() {
+        guard let key = followKey, let row = frame?.state[key], let pos = rows?.position(of: key, row: row) else { return }
+        selectedRow = pos
+    }
+
+    /// Moves the selection, clamped to the rows.
+    public func moveSelection(by delta: Int) {
+        selectedRow = min(max(0, selectedRow + delta), max(0, rowCount - 1))
+    }
+
+    /// Adjusts the scroll so the selection is inside a window of `height` rows.
+    public func scrollToSelection(height: Int) {
+        guard height > 0 else { return }
+        selectedRow = min(max(0, selectedRow), max(0, rowCount - 1))
+        if selectedRow < scrollRow { scrollRow = selectedRow }
+        if selectedRow >= scrollRow + height { scrollRow = selectedRow - height + 1 }
+        scrollRow = max(0, min(scrollRow, max(0, rowCount - height)))
+    }
+
+    /// The key of the selected row, if any.
+    public var selectedKey: RowKey? {
+        rows?.window(from: selectedRow, limit: 1, keyColumns: table.keyColumns).first?.key
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import MSREngine
+import MSRModel
+import MSRStore
+
+/// One recording the console has open: its name, a main-thread timeline, and a way to open
+/// more connections (each table feed works on its own).
+public final class RecordingHandle {
+    public let path: String
+    public let openStore: @Sendable () throws(RecordingError) -> RecordingStore
+    public let timeline: Timeline
+    /// Opens a connection that may write (bookmarks, the saved layout).
+    private let openWritable: () throws(RecordingError) -> RecordingStore
+    private var writable: RecordingStore?
+
+    public init(path: String, openStore: @escaping @Sendable () throws(RecordingError) -> RecordingStore,
+                openWritable: @escaping () throws(RecordingError) -> RecordingStore) throws(RecordingError) {
+        self.path = path
+        self.openStore = openStore
+        self.openWritable = openWritable
+        self.timeline = try Timeline(store: try openStore())
+    }
+
+    public var name: String { (path as NSString).lastPathComponent }
+    public var summary: RecordingSummary { timeline.summary }
+
+    public func writer() throws(RecordingError) -> RecordingStore {
+        if let w = writable { return w }
+        let w = try openWritable()
+        writable = w
+        return w
+    }
+
+    /// The tables with the most changes to rows already there (updates and deletes), then the
+    /// most events: what a reviewer wants to watch first.
+    public func busiestTables(limit: Int) throws(RecordingError) -> [TableSchema] {
+        var scored: [(TableSchema, Int64, Int64)] = []
+        for t in summary.tables {
+            let churn = try timeline.store.count(matching: EventQuery(tables: [t.id], ops: [.update, .delete]))
+            let all = try timeline.store.count(matching: EventQuery(tables: [t.id]))
+            scored.append((t, churn, all))
+        }
+        return scored.sorted { ($0.1, $0.2) > ($1.1, $1.2) }.prefix(limit).map(\.0)
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import MSRConsole
+import MSREngine
+import MSRStore
+import MSRTerminal
+
+/// `msr open`: the replay console.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open a recording in the replay console.",
+        discussion: """
+            Scrub the timeline, play at 0.1x to 1000x, step event by event both ways, and watch \
+            table grids change in several panes. Press ? in the console for every key. \
+            With --script, runs a file of named commands (one per line, with waits) on screen, \
+            or with --headless on an in-memory screen, printing each 'snapshot' and the final screen.
+            """)
+
+    @OptionGroup var rec: RecordingArgument
+    @Option(help: "A theme name (default, dark, light, high-contrast, monochrome) or a theme file.") var theme: String?
+    @Flag(name: .customLong("no-mouse"), help: "Do not take the mouse.") var noMouse = false
+    @Option(name: .customLong("max-sessions"), help: "Replay sessions that may run at once.") var maxSessions: Int = 8
+    @Option(help: "A file of named commands to run.") var script: String?
+    @Flag(help: "Run the script on an in-memory screen and print it, without a terminal.") var headless = false
+    @Option(help: "The headless screen's size, COLSxROWS.") var size: String = "160x48"
+
+    func validate() throws {
+        if maxSessions < 1 { throw ValidationError("--max-sessions must be at least 1.") }
+        if headless && script == nil { throw ValidationError("--headless needs --script.") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            // Everything that can fail is checked before the screen is taken.
+            let handle = try ConsoleLauncher.handle(for: rec.recording)
+            let scriptText = try script.map { path -> ConsoleScript in
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw CLIError("Cannot read the script \(path).")
+                }
+                do { return try ConsoleScript(parsing: text) } catch let e as CommandError { throw CLIError("\(path): \(e.description)") }
+            }
+            let loaded = ThemeLoader().load(theme)
+            if let warning = loaded.warning { Terminal.standardError.write("msr: \(warning).\n") }
+            var options = ConsoleOptions()
+            options.maxSessions = maxSessions
+            options.mouse = !noMouse
+            options.openRecording = { path in try ConsoleLauncher.handle(for: path) }
+            let app = try ConsoleApp(recording: handle, options: options)
+            if headless {
+                try runHeadless(app, loaded.theme, scriptText)
+            } else {
+                try ConsoleLauncher.runOnTerminal(app, theme: loaded.theme, mouse: !noMouse, script: scriptText)
+            }
+        }
+    }
+
+    private func runHeadless(_ app: ConsoleApp, _ theme: Theme, _ script: ConsoleScript?) throws {
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else { throw CLIError("--size takes COLSxROWS, such as 160x48.") }
+        let surface = InMemorySurface(width: parts[0], height: parts[1])
+        let runner = ConsoleRunner(app: app, surface: surface, input: QueuedInput(), theme: theme)
+        if let script {
+            ScriptPlayer(runner: runner, script: script) { print($0, terminator: "") }.play { surface.lines }
+        }
+        runner.render()
+        print("--- final screen ---\n" + ScriptPlayer.screenText(surface.lines))
+    }
+}
+
+/// Opening recordings for the console, and running it on the real terminal.
+enum ConsoleLauncher {
+    static func handle(for path: String) throws -> RecordingHandle {
+        _ = try SQLiteRecordingStore(openingAt: path)
+        return try RecordingHandle(
+            path: path,
+            openStore: { () throws(RecordingError) -> RecordingStore in try SQLiteRecordingStore(openingAt: path) },
+            openWritable: { () throws(RecordingError) -> RecordingStore in try SQLiteRecordingStore(openingAt: path, writable: true) })
+    }
+
+    static func runOnTerminal(_ app: ConsoleApp, theme: Theme, mouse: Bool, script: ConsoleScript?) throws {
+        var config = TerminalConfiguration()
+        config.mouse = mouse
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(configuration: config)
+        } catch {
+            throw CLIError("\(error); run msr open in a terminal (or use --script with --headless).")
+        }
+        defer { terminal.restore() }
+        let runner = ConsoleRunner(app: app, surface: terminal, input: terminal, theme: theme.adapted(to: terminal.colorSupport))
+        if let script {
+            ScriptPlayer(runner: runner, script: script) { _ in }.play { [] }
+        }
+        runner.run()
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import MSRTestSupport
+import XCTest
+
+/// The real binary in a real terminal (tmux): open, play, pause, speed, step, seek, split,
+/// link, help, resize, quit with the terminal given back.
+final class ConsoleTmuxTests: XCTestCase {
+    static let dir = TemporaryDirectory("msr-tmux")
+    static var recording: String { dir.path("ex.msr") }
+
+    override class func setUp() {
+        super.setUp()
+        _ = try? MSRBinary.run(["generate", "--out", recording, "--events", "30000", "--seed", "3", "--quiet"])
+    }
+
+    override class func tearDown() {
+        try? FileManager.default.removeItem(at: dir.url)
+        super.tearDown()
+    }
+
+    private func open(width: Int = 160, height: Int = 48) throws -> TmuxSession {
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")
+        let t = try TmuxSession(width: width, height: height)
+        try t.run("\(MSRBinary.path) open \(Self.recording)")
+        let s = t.waitFor { $0.contains("public.units") && $0.contains("/30000") }
+        XCTAssertTrue(s.contains("public.units"), s)
+        return t
+    }
+
+    /// The number after "event " in the header.
+    private func eventNumber(_ screen: String) -> Int? {
+        guard let r = screen.range(of: "event ") else { return nil }
+        return Int(screen[r.upperBound...].prefix { $0.isNumber })
+    }
+
+    func testPlayPauseSpeedStepAndSeek() throws {
+        let t = try open()
+        // The default layout shows the busiest tables side by side.
+        let first = t.screen()
+        for table in ["public.units", "public.tracks", "public.orders"] { XCTAssertTrue(first.contains(table), first) }
+        try t.send("]", "]", "]")
+        XCTAssertTrue(t.waitFor { $0.contains("10x") }.contains("10x"))
+        try t.send("Space")
+        let playing = t.waitFor { ($0.contains("playing")) && (self.eventNumber($0) ?? 0) > 0 }
+        XCTAssertTrue(playing.contains("▶ playing"), playing)
+        try t.send("Space")
+        let paused = t.waitFor { $0.contains("paused") }
+        let at = try XCTUnwrap(eventNumber(paused))
+        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertEqual(eventNumber(t.screen()), at, "paused means paused")
+        try t.send("Right")
+        XCTAssertEqual(eventNumber(t.waitFor { self.eventNumber($0) == at + 1 }), at + 1)
+        try t.send("Left", "Left")
+        XCTAssertEqual(eventNumber(t.waitFor { self.eventNumber($0) == at - 1 }), at - 1)
+        try t.send("g")
+        try t.type("+01:00:00")
+        try t.send("Enter")
+        let seeked = t.waitFor { $0.contains("+01:00:00.000") }
+        XCTAssertTrue(seeked.contains("2026-03-14T09:00:00Z"), seeked)
+        try t.send("r")
+        try t.send("Space")
+        let back = t.waitFor { $0.contains("◀ reverse") }
+        XCTAssertTrue(back.contains("◀ reverse"), back)
+        try t.send("Space", "q")
+    }
+
+    func testSplitLinkHelpAndQuitRestoresTheTerminal() throws {
+        let t = try open()
+        try t.send("?")
+        let help = t.waitFor { $0.contains("keys —") }
+        XCTAssertTrue(help.contains("play / pause"), help)
+        try t.send("Escape")
+        XCTAssertFalse(t.waitFor { !$0.contains("keys —") }.contains("keys —"))
+        try t.send("|")
+        XCTAssertTrue(t.waitFor { $0.contains("New pane") }.contains("New pane"))
+        try t.send("l", "Enter")
+        let unlinked = t.waitFor { $0.contains("Unlinked") }
+        XCTAssertTrue(unlinked.contains("S1"), unlinked)
+        XCTAssertTrue(unlinked.contains("2/8 sessions"), unlinked)
+        try t.send("]", "Space")
+        _ = t.waitFor { $0.contains("playing") }
+        try t.send("Tab")
+        let other = t.waitFor { $0.contains("S0 ·") }
+        XCTAssertTrue(other.contains("paused"), "the linked panes' session did not start: \(other)")
+        try t.send("q")
+        let shell = t.waitFor { $0.contains("$") && !$0.contains("public.units") }
+        XCTAssertFalse(shell.contains("public.units"), shell)
+        try t.run("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon")
+        let stty = t.waitFor { $0.contains("icanon") }
+        XCTAssertTrue(stty.contains("\necho") || stty.contains("echo\n"), stty)
+    }
+
+    func testResizeAndTinyTerminals() throws {
+        let t = try open(width: 120, height: 40)
+        try t.resize(width: 60, height: 20)
+        XCTAssertTrue(t.waitFor { $0.contains("public.") && $0.split(separator: "\n").count <= 20 }.contains("public."))
+        try t.resize(width: 30, height: 10)
+        let tiny = t.waitFor { $0.contains("at least") }
+        XCTAssertTrue(tiny.contains("40×12"), tiny)
+        try t.resize(width: 100, height: 30)
+        XCTAssertTrue(t.waitFor { $0.contains("public.units") }.contains("public.units"))
+        try t.send("q")
+        _ = t.waitFor { !$0.contains("public.units") }
+    }
+
+    func testRecordingThatCannotBeOpenedIsReportedBeforeTheScreenIsTaken() throws {
+        let r = try MSRBinary.run(["open", Self.dir.path("missing.msr")])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("No recording at"), r.stderr)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A real terminal for end-to-end tests: a detached tmux session running a shell, driven with
+/// send-keys and read with capture-pane. The session is killed when the value goes.
+public final class TmuxSession {
+    public let name: String
+    private let socket: String
+
+    /// Starts `bash` (no rc files) in a `width`×`height` window with `environment` set.
+    public init(width: Int = 160, height: Int = 48, environment: [String: String] = [:]) throws {
+        name = "msr-test-\(UUID().uuidString.prefix(8))"
+        socket = "msr-test-\(getpid())"
+        var env = ""
+        for (k, v) in environment { env += "\(k)=\(v) " }
+        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
+                  "env \(env)TERM=xterm-256color PS1='$ ' bash --norc --noprofile"])
+        try tmux(["set-option", "-t", name, "-g", "remain-on-exit", "on"])
+        _ = waitFor { $0.contains("$") }
+    }
+
+    deinit { _ = try? tmux(["kill-session", "-t", name]) }
+
+    public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    @discardableResult
+    private func tmux(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        p.arguments = ["-L", socket] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Types a line and presses Enter.
+    public func run(_ command: String) throws {
+        try tmux(["send-keys", "-t", name, "-l", command])
+        try tmux(["send-keys", "-t", name, "Enter"])
+    }
+
+    /// Sends keys by tmux's names (`Space`, `Left`, `S-Right`, `C-c`, `q`, `Escape`).
+    public func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", name] + keys)
+    }
+
+    /// Sends text literally, character by character.
+    public func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", name, "-l", text])
+    }
+
+    public func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// The screen as text, one line per row.
+    public func screen() -> String {
+        (try? tmux(["capture-pane", "-p", "-t", name])) ?? ""
+    }
+
+    /// Waits until `condition` holds for the screen, up to `timeout` seconds; returns the last
+    /// screen seen either way.
+    @discardableResult
+    public func waitFor(timeout: Double = 10, _ condition: (String) -> Bool) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var s = screen()
+        while !condition(s) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            s = screen()
+        }
+        return s
+    }
+}

@@ -24,6 +24,12 @@ public struct PgBegin: Sendable, Equatable {
     public var finalLSN: LSN
     public var commitTime: Timestamp
     public var xid: UInt32
+
+    public init(finalLSN: LSN, commitTime: Timestamp, xid: UInt32) {
+        self.finalLSN = finalLSN
+        self.commitTime = commitTime
+        self.xid = xid
+    }
 }
 
 /// Commit ('C'): where the commit record is and where it ends (what the server is told once
@@ -33,6 +39,13 @@ public struct PgCommit: Sendable, Equatable {
     public var commitLSN: LSN
     public var endLSN: LSN
     public var commitTime: Timestamp
+
+    public init(flags: UInt8, commitLSN: LSN, endLSN: LSN, commitTime: Timestamp) {
+        self.flags = flags
+        self.commitLSN = commitLSN
+        self.endLSN = endLSN
+        self.commitTime = commitTime
+    }
 }
 
 /// Relation ('R'): a table's name and columns as of the changes that follow.
@@ -44,6 +57,14 @@ public struct PgRelation: Sendable, Equatable {
     /// `relreplident`: `d` default (primary key), `n` nothing, `f` full, `i` index.
     public var replicaIdentity: Character
     public var columns: [PgRelationColumn]
+
+    public init(id: UInt32, namespace: String, name: String, replicaIdentity: Character, columns: [PgRelationColumn]) {
+        self.id = id
+        self.namespace = namespace
+        self.name = name
+        self.replicaIdentity = replicaIdentity
+        self.columns = columns
+    }
 }
 
 public struct PgRelationColumn: Sendable, Equatable {
@@ -53,6 +74,13 @@ public struct PgRelationColumn: Sendable, Equatable {
     /// The column is part of the replica identity (flag 1). msr takes keys from the catalog
     /// instead, but keeps the flag for diagnostics.
     public var isIdentity: Bool
+
+    public init(name: String, typeOID: UInt32, typeModifier: Int32, isIdentity: Bool) {
+        self.name = name
+        self.typeOID = typeOID
+        self.typeModifier = typeModifier
+        self.isIdentity = isIdentity
+    }
 }
 
 /// Type ('Y'): the name of a non-built-in type a relation uses.
@@ -60,6 +88,12 @@ public struct PgType: Sendable, Equatable {
     public var oid: UInt32
     public var namespace: String
     public var name: String
+
+    public init(oid: UInt32, namespace: String, name: String) {
+        self.oid = oid
+        self.namespace = namespace
+        self.name = name
+    }
 }
 
 /// The old row of an update or delete: only the replica identity columns ('K'), or every
@@ -67,6 +101,11 @@ public struct PgType: Sendable, Equatable {
 public struct PgOldTuple: Sendable, Equatable {
     public var keyOnly: Bool
     public var values: [TupleValue]
+
+    public init(keyOnly: Bool, values: [TupleValue]) {
+        self.keyOnly = keyOnly
+        self.values = values
+    }
 }
 
 /// One column of a row image (TupleData).

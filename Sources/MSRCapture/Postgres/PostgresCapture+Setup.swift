@@ -125,7 +125,7 @@ extension PostgresCapture {
         try checkpoint.completeSnapshot(slot: slot, at: point)
         confirmed = point
         summary.snapshotRows = rows
-        notify(.note("Initial snapshot: \(rows) rows of \(tables.count) \(tables.count == 1 ? "table" : "tables") at \(point)."))
+        notify(.note("Initial snapshot: \(rows) \(rows == 1 ? "row" : "rows") of \(tables.count) \(tables.count == 1 ? "table" : "tables") at \(point)."))
     }
 
     /// Writes snapshot changes straight away.

@@ -135,3 +135,20 @@ final class PgOutputDecoderTests: XCTestCase {
         XCTAssertNil(LSN("nonsense"))
     }
 }
+
+/// Lag in time: when the server passed the recorded position, between two samples.
+final class LagTrackerTests: XCTestCase {
+    func testLagIsInterpolatedBetweenSamples() {
+        var lag = LagTracker()
+        let t0 = Date(timeIntervalSince1970: 1000)
+        lag.record(LSN(1000), at: t0)
+        lag.record(LSN(2000), at: t0.addingTimeInterval(1))
+        let now = t0.addingTimeInterval(1)
+        XCTAssertEqual(lag.lag(confirmed: LSN(2000), now: now).bytes, 0)
+        XCTAssertEqual(lag.lag(confirmed: LSN(2000), now: now).seconds, 0)
+        let half = lag.lag(confirmed: LSN(1500), now: now)
+        XCTAssertEqual(half.bytes, 500)
+        XCTAssertEqual(half.seconds, 0.5, accuracy: 0.001)
+        XCTAssertEqual(lag.lag(confirmed: LSN(500), now: now).seconds, 1, accuracy: 0.001)
+    }
+}

@@ -30,21 +30,31 @@ public struct CaptureSummary: Sendable {
 /// Lag in time, measured like the server's own lag tracker: the server's WAL position is
 /// sampled every report, and the lag is how long ago the server first went past the position
 /// the recording has reached.
-struct LagTracker {
+public struct LagTracker {
     private var samples: [(lsn: LSN, time: Date)] = []
     let capacity = 900
 
-    mutating func record(_ lsn: LSN, at time: Date) {
+    public init() {}
+
+    public mutating func record(_ lsn: LSN, at time: Date) {
         if let last = samples.last, last.lsn == lsn { return }
         samples.append((lsn, time))
         if samples.count > capacity { samples.removeFirst(samples.count - capacity) }
     }
 
-    /// Bytes and seconds the recording at `confirmed` is behind the newest sample.
-    func lag(confirmed: LSN, now: Date) -> (bytes: UInt64, seconds: Double) {
+    /// Bytes and seconds the recording at `confirmed` is behind the newest sample. Between two
+    /// samples the server is taken to have written WAL at an even rate.
+    public func lag(confirmed: LSN, now: Date) -> (bytes: UInt64, seconds: Double) {
         guard let newest = samples.last else { return (0, 0) }
         let bytes = newest.lsn.bytes(after: confirmed)
-        guard bytes > 0, let firstAhead = samples.first(where: { $0.lsn > confirmed }) else { return (bytes, 0) }
-        return (bytes, max(0, now.timeIntervalSince(firstAhead.time)))
+        guard bytes > 0, let ahead = samples.firstIndex(where: { $0.lsn > confirmed }) else { return (bytes, 0) }
+        var passed = samples[ahead].time
+        if ahead > 0 {
+            let before = samples[ahead - 1]
+            let span = Double(samples[ahead].lsn.bytes(after: before.lsn))
+            let share = span > 0 ? Double(confirmed.bytes(after: before.lsn)) / span : 0
+            passed = before.time.addingTimeInterval(samples[ahead].time.timeIntervalSince(before.time) * share)
+        }
+        return (bytes, max(0, now.timeIntervalSince(passed)))
     }
 }

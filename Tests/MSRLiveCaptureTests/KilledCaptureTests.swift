@@ -50,6 +50,7 @@ final class KilledCaptureTests: LiveCaptureTestCase {
         print("pgbench \(tps); \(streamed) changes captured through \(kills) kills in \(String(format: "%.1f", caughtUp.timeIntervalSince(loadStart))) s: \(Int(throughput)) events/s including restarts")
         XCTAssertEqual(capture.stop(SIGTERM), 0, capture.stderr)
         XCTAssertTrue(capture.stderr.contains("Resuming from replication slot"), capture.stderr)
+        XCTAssertTrue(capture.stderr.contains(" events/s, lag "), "no progress line: \(capture.stderr)")
     }
 
     /// No (table, key, position, operation) twice, and every pgbench transaction recorded exactly

@@ -9,8 +9,9 @@ public struct CaptureProgress: Sendable {
     public var eventsPerSecond: Double
     /// WAL bytes the server has written beyond the position confirmed as recorded.
     public var lagBytes: UInt64
-    /// How long ago the server was where the recording is now.
-    public var lagSeconds: Double
+    /// How long ago the server was where the recording is now; nil until two samples of the
+    /// server's position tell.
+    public var lagSeconds: Double?
     /// The position confirmed to the server as durably recorded.
     public var confirmed: LSN
 }
@@ -43,18 +44,17 @@ public struct LagTracker {
     }
 
     /// Bytes and seconds the recording at `confirmed` is behind the newest sample. Between two
-    /// samples the server is taken to have written WAL at an even rate.
-    public func lag(confirmed: LSN, now: Date) -> (bytes: UInt64, seconds: Double) {
-        guard let newest = samples.last else { return (0, 0) }
+    /// samples the server is taken to have written WAL at an even rate; before the first sample
+    /// the time is unknown (nil).
+    public func lag(confirmed: LSN, now: Date) -> (bytes: UInt64, seconds: Double?) {
+        guard let newest = samples.last else { return (0, nil) }
         let bytes = newest.lsn.bytes(after: confirmed)
         guard bytes > 0, let ahead = samples.firstIndex(where: { $0.lsn > confirmed }) else { return (bytes, 0) }
-        var passed = samples[ahead].time
-        if ahead > 0 {
-            let before = samples[ahead - 1]
-            let span = Double(samples[ahead].lsn.bytes(after: before.lsn))
-            let share = span > 0 ? Double(confirmed.bytes(after: before.lsn)) / span : 0
-            passed = before.time.addingTimeInterval(samples[ahead].time.timeIntervalSince(before.time) * share)
-        }
+        guard ahead > 0 else { return (bytes, nil) }
+        let before = samples[ahead - 1]
+        let span = Double(samples[ahead].lsn.bytes(after: before.lsn))
+        let share = span > 0 ? Double(confirmed.bytes(after: before.lsn)) / span : 0
+        let passed = before.time.addingTimeInterval(samples[ahead].time.timeIntervalSince(before.time) * share)
         return (bytes, max(0, now.timeIntervalSince(passed)))
     }
 }

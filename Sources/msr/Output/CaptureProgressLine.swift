@@ -44,8 +44,9 @@ final class CaptureProgressLine {
     }
 
     static func describe(_ p: CaptureProgress) -> String {
-        "\(p.events) events, \(ProgressMeter.humanRate(p.eventsPerSecond)) events/s, "
-            + "lag \(bytes(p.lagBytes)) / \(String(format: "%.1f", p.lagSeconds)) s, confirmed \(p.confirmed)"
+        let seconds = p.lagSeconds.map { " / " + String(format: "%.1f", $0) + " s" } ?? ""
+        return "\(p.events) events, \(ProgressMeter.humanRate(p.eventsPerSecond)) events/s, "
+            + "lag \(bytes(p.lagBytes))\(seconds), confirmed \(p.confirmed)"
     }
 
     static func bytes(_ n: UInt64) -> String {

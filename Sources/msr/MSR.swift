@@ -13,7 +13,7 @@ struct MSR: ParsableCommand {
             """,
         subcommands: [
             OpenCommand.self, InfoCommand.self, StateCommand.self, DiffCommand.self, EventsCommand.self, CountCommand.self,
-            IngestCommand.self, GenerateCommand.self, DemoCommand.self, BookmarkCommand.self,
+            IngestCommand.self, CaptureCommand.self, GenerateCommand.self, DemoCommand.self, BookmarkCommand.self,
         ]
     )
 }

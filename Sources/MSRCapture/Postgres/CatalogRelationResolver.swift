@@ -1,0 +1,41 @@
+import MSRModel
+import MSRPostgresClient
+
+/// Resolves Relation messages against the live catalog: the key from `pg_index`, type names
+/// from `pg_type`, and the columns the recording holds that the table has dropped.
+struct CatalogRelationResolver: RelationResolver {
+    let catalog: PostgresCatalog
+    var typeNames: [UInt32: String] = [:]
+    /// Column names of a table as the recording holds it (empty for a table not yet recorded).
+    let recordedColumns: (TableName) -> [String]
+
+    mutating func resolve(_ relation: PgRelation) throws -> CapturedRelation {
+        let key: [String]
+        do {
+            if let table = try catalog.table(oid: relation.id) {
+                guard let k = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.sqlName]) }
+                key = k
+            } else {
+                // Dropped since the change was made: the Relation flags are all that is left.
+                let flagged = relation.columns.filter(\.isIdentity).map(\.name)
+                key = flagged.isEmpty ? relation.columns.map(\.name) : flagged
+            }
+            let unknown = Set(relation.columns.map(\.typeOID)).filter {
+                PostgresValues.builtinNames[$0] == nil && typeNames[$0] == nil
+            }
+            if !unknown.isEmpty {
+                typeNames.merge(try catalog.typeNames(unknown.sorted())) { a, _ in a }
+            }
+        } catch let error as PostgresError {
+            throw PostgresCaptureError.postgres(error)
+        }
+        var captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames)
+        let current = Set(relation.columns.map(\.name))
+        captured.retiredColumns = recordedColumns(captured.table).filter { !current.contains($0) }
+        return captured
+    }
+
+    mutating func noteType(_ type: PgType) {
+        typeNames[type.oid] = type.name
+    }
+}

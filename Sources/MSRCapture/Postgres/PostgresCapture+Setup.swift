@@ -1,0 +1,138 @@
+import MSRModel
+import MSRPostgresClient
+import MSRStore
+
+/// The first connection's work: check the server, make sure the publication and the slot
+/// exist, and take the initial snapshot when the slot is new.
+extension PostgresCapture {
+    func prepare(catalog: PostgresCatalog, replication: PostgresConnection) throws {
+        let level = try catalog.setting("wal_level")
+        guard level == "logical" else { throw PostgresCaptureError.walLevel(level) }
+        let tables = try publishedTables(catalog)
+        try ensureSlot(catalog: catalog, replication: replication, tables: tables)
+    }
+
+    /// The publication's tables, creating the publication for `--tables` when it is missing.
+    /// Tables whose rows cannot be matched are refused before anything is created.
+    func publishedTables(_ catalog: PostgresCatalog) throws -> [CatalogTable] {
+        let name = options.publication
+        var wanted: [UInt32] = []
+        for t in options.tables {
+            guard let oid = try catalog.tableOID(named: t) else { throw PostgresCaptureError.unknownTable(t) }
+            if !wanted.contains(oid) { wanted.append(oid) }
+        }
+        let exists = try catalog.publicationExists(name)
+        var oids = wanted
+        if exists {
+            let published = try catalog.publicationTables(name)
+            if !wanted.isEmpty, Set(published) != Set(wanted) {
+                throw PostgresCaptureError.publicationMismatch(
+                    name: name, publishes: try published.compactMap { try catalog.table(oid: $0)?.sqlName },
+                    wanted: try wanted.compactMap { try catalog.table(oid: $0)?.sqlName })
+            }
+            oids = published
+        } else if wanted.isEmpty {
+            throw PostgresCaptureError.publicationMissing(name)
+        }
+        guard !oids.isEmpty else { throw PostgresCaptureError.publicationEmpty(name) }
+        let tables = try oids.compactMap { try catalog.table(oid: $0) }
+        let keyless = tables.filter { $0.keyColumns == nil }.map(\.sqlName)
+        guard keyless.isEmpty else { throw PostgresCaptureError.tablesWithoutKey(keyless) }
+        let list = tables.map(\.sqlName).joined(separator: ", ")
+        if exists {
+            notify(.note("Using publication \(name) (\(list))."))
+        } else {
+            try catalog.connection.execute("CREATE PUBLICATION \(try catalog.connection.quoteIdentifier(name)) FOR TABLE \(list)")
+            notify(.note("Created publication \(name) for \(list)."))
+        }
+        return tables
+    }
+
+    /// Resumes from an existing slot, or creates it and takes the snapshot. A snapshot that a
+    /// killed capture left half-written is taken back out of the recording and taken again.
+    func ensureSlot(catalog: PostgresCatalog, replication: PostgresConnection, tables: [CatalogTable]) throws {
+        let slot = options.slot
+        if let info = try catalog.slot(named: slot) {
+            guard info.plugin == "pgoutput" else {
+                throw PostgresCaptureError.slotMismatch(slot: slot, detail: "it decodes with \(info.plugin ?? "nothing (it is a physical slot)"), not pgoutput")
+            }
+            let database = try catalog.currentDatabase()
+            guard info.database == database else {
+                throw PostgresCaptureError.slotMismatch(slot: slot, detail: "it belongs to database \(info.database ?? "none"), not \(database)")
+            }
+            switch try checkpoint.snapshotState(slot: slot) {
+            case .complete:
+                confirmed = max(try checkpoint.confirmed(), info.confirmedFlush ?? .zero)
+                notify(.note("Resuming from replication slot \(slot) at \(confirmed)."))
+                return
+            case .partial(let fromSeq):
+                notify(.note("The initial snapshot from slot \(slot) was interrupted; taking it again."))
+                try replication.execute("DROP_REPLICATION_SLOT \(slot)")
+                try store.transaction { () throws(RecordingError) in try store.truncateHistory(fromSeq: fromSeq) }
+                writer = try RecordingWriter(store: store, options: writerOptions)
+            case .none:
+                confirmed = info.confirmedFlush ?? .zero
+                try checkpoint.completeSnapshot(slot: slot, at: confirmed)
+                notify(.warning("""
+                    Replication slot \(slot) already exists and \(store.location) holds no snapshot from it: resuming \
+                    from the slot without one, so rows unchanged since the slot was created are not recorded. To take \
+                    a snapshot, stop, drop the slot (SELECT pg_drop_replication_slot('\(slot)');) and start again.
+                    """))
+                return
+            }
+        }
+        try createSlotWithSnapshot(catalog: catalog, replication: replication, tables: tables)
+    }
+
+    private func createSlotWithSnapshot(catalog: PostgresCatalog, replication: PostgresConnection, tables: [CatalogTable]) throws {
+        let slot = options.slot
+        // Taken before the slot exists, so every streamed commit is later than the snapshot.
+        let time = try catalog.serverTime() + -1
+        try checkpoint.beginSnapshot(slot: slot, fromSeq: writer.eventCount + 1)
+        let command = replication.serverVersion >= 150_000
+            ? "CREATE_REPLICATION_SLOT \(slot) LOGICAL pgoutput (SNAPSHOT 'export')"
+            : "CREATE_REPLICATION_SLOT \(slot) LOGICAL pgoutput EXPORT_SNAPSHOT"
+        let created = try replication.execute(command)
+        guard let point = created.value(0, "consistent_point").flatMap({ LSN($0) }),
+              let name = created.value(0, "snapshot_name") else {
+            throw PostgresError.unexpectedResponse(detail: "CREATE_REPLICATION_SLOT returned no consistent point or snapshot")
+        }
+        notify(.note("Created replication slot \(slot) (pgoutput), consistent at \(point)."))
+
+        var snapshot = PostgresSnapshot(connection: try PostgresConnection(options.dsn), snapshotName: name,
+                                        consistentPoint: point, time: time)
+        snapshot.chunkRows = options.snapshotChunkRows
+        // A table the recording already holds starts over: a truncate marks the gap, then the
+        // snapshot's rows are its state.
+        var buffer: [SourceChange] = try tables.enumerated().compactMap { i, table in
+            guard let id = try store.tables().first(where: { $0.name == table.name })?.id,
+                  try store.rowCount(table: id, atSeq: writer.eventCount) > 0 else { return nil }
+            let relation = CapturedRelation(relation: PostgresSnapshot.relation(for: table), keyColumns: table.keyColumns ?? [])
+            return SourceChange(table: relation.table, op: .truncate, commitTime: time, position: point.position,
+                                keyFields: relation.keyNamesOnly, columns: relation.columns, origin: -1 - tables.count + i)
+        }
+        // Every read shares one commit time, so the writer checks each write against all the
+        // reads before it: few large writes keep that cheap.
+        let rows = try snapshot.read(tables) { chunk in
+            if stop.isRequested { throw PostgresCaptureError.stoppedDuringSnapshot }
+            buffer += chunk
+            if buffer.count >= options.snapshotWriteChanges {
+                try record(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { try record(buffer) }
+        try checkpoint.completeSnapshot(slot: slot, at: point)
+        confirmed = point
+        summary.snapshotRows = rows
+        notify(.note("Initial snapshot: \(rows) \(rows == 1 ? "row" : "rows") of \(tables.count) \(tables.count == 1 ? "table" : "tables") at \(point)."))
+    }
+
+    /// Writes snapshot changes straight away.
+    private func record(_ changes: [SourceChange]) throws {
+        let report = try writer.write(changes)
+        summary.events += report.written
+        summary.rejected += report.rejected.count
+        for r in report.rejected.prefix(5) { notify(.warning("A row was not recorded: \(r.error.description)")) }
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import MSRModel
+import MSRPostgresClient
+import MSRStore
+
+/// Something a running capture wants the user to know.
+public enum CaptureNotice {
+    /// A step taken: a publication or slot created, a snapshot taken, a resume.
+    case note(String)
+    /// Something that needs attention but does not stop the capture (a reconnect).
+    case warning(String)
+    case progress(CaptureProgress)
+}
+
+/// `msr capture postgres`: records a PostgreSQL database's changes from its transaction log
+/// (logical replication with pgoutput), with nothing lost and nothing recorded twice.
+///
+/// The flow: set up the publication and slot (taking the initial snapshot when the slot is
+/// new), then stream. Received transactions are written to the recording several at a time;
+/// only after a write has committed (durably: the store must `requireDurableCommits`) is the
+/// end of its last commit confirmed to the server, which then never sends those transactions
+/// again. Whatever the server sends again after a crash or reconnect — transactions written
+/// but not yet confirmed — carries the same positions and is skipped by the writer as already
+/// recorded. A dropped connection is retried with backoff; a stop request ends the capture
+/// after the current commit. Everything runs on the calling thread.
+public final class PostgresCapture {
+    let options: PostgresCaptureOptions
+    let store: RecordingStore
+    let writerOptions: WriterOptions
+    var writer: RecordingWriter
+    let stop: CaptureStopFlag
+    let notify: (CaptureNotice) -> Void
+    var checkpoint: RecordingCheckpoint { RecordingCheckpoint(store: store) }
+
+    /// Complete transactions received and not yet written.
+    var pending: [CommittedTransaction] = []
+    var pendingChanges = 0
+    var pendingSince: Date?
+    /// The position confirmed as durably recorded.
+    var confirmed = LSN.zero
+    /// The end of the last commit received.
+    var received = LSN.zero
+    var lastRecordedCommit: Timestamp?
+    var summary = CaptureSummary()
+    /// Set once streaming has started: from then on a dropped connection is retried.
+    var hasStreamed = false
+    var lag = LagTracker()
+
+    public init(options: PostgresCaptureOptions, store: RecordingStore, writerOptions: WriterOptions,
+                stop: CaptureStopFlag, notify: @escaping (CaptureNotice) -> Void) throws(PostgresCaptureError) {
+        guard PostgresCaptureOptions.isValidSlotName(options.slot) else {
+            throw .invalidName(kind: "replication slot", name: options.slot)
+        }
+        self.options = options
+        self.store = store
+        self.writerOptions = writerOptions
+        self.stop = stop
+        self.notify = notify
+        do {
+            writer = try RecordingWriter(store: store, options: writerOptions)
+        } catch {
+            throw .recording(error)
+        }
+    }
+
+    /// Captures until stopped; throws when the capture cannot go on.
+    public func run() throws(PostgresCaptureError) -> CaptureSummary {
+        var backoff = options.backoffInitial
+        var busySince: Date?
+        var prepared = false
+        while !stop.isRequested {
+            do {
+                let catalog = PostgresCatalog(connection: try PostgresConnection(options.dsn))
+                let replication = try PostgresConnection(options.dsn, mode: .replication)
+                if !prepared {
+                    try prepare(catalog: catalog, replication: replication)
+                    prepared = true
+                }
+                try stream(catalog: catalog, replication: replication) { backoff = self.options.backoffInitial; busySince = nil }
+                break
+            } catch {
+                let failure = classify(error)
+                try keepReceived()
+                if case .stoppedDuringSnapshot = failure {
+                    notify(.warning(failure.description))
+                    break
+                }
+                if case .slotInUse = failure {
+                    let since = busySince ?? Date()
+                    busySince = since
+                    if Date().timeIntervalSince(since) > options.slotBusyTimeout { throw failure }
+                } else if !(failure.isTransient && hasStreamed) {
+                    throw failure
+                }
+                summary.reconnects += 1
+                notify(.warning("\(failure) Reconnecting in \(Self.seconds(backoff))."))
+                pause(backoff)
+                backoff = min(backoff * 2, options.backoffMax)
+            }
+        }
+        try keepReceived()
+        summary.confirmed = confirmed
+        return summary
+    }
+
+    /// Writes what was received before a connection went away; those transactions are
+    /// complete, and the next connection confirms them.
+    private func keepReceived() throws(PostgresCaptureError) {
+        do {
+            try writePending()
+        } catch {
+            throw classify(error)
+        }
+    }
+
+    /// Sleeps `seconds`, waking early for a stop request.
+    func pause(_ seconds: Double) {
+        let end = Date().addingTimeInterval(seconds)
+        while !stop.isRequested, Date() < end { Thread.sleep(forTimeInterval: min(0.05, max(0, end.timeIntervalSinceNow))) }
+    }
+
+    /// Writes the received transactions in one go and moves the confirmed position to the end
+    /// of the last of them, once the write has returned (its transaction committed).
+    func writePending() throws {
+        guard let last = pending.last else { return }
+        let changes = pending.flatMap(\.changes)
+        if !changes.isEmpty {
+            let report = try writer.write(changes)
+            summary.events += report.written
+            summary.duplicates += report.duplicates
+            summary.rejected += report.rejected.count
+            for r in report.rejected.prefix(5) {
+                notify(.warning("A change was not recorded: \(r.error.description)"))
+            }
+        }
+        summary.transactions += pending.count
+        confirmed = max(confirmed, last.endLSN)
+        lastRecordedCommit = last.commitTime
+        try checkpoint.saveConfirmed(confirmed)
+        pending.removeAll(keepingCapacity: true)
+        pendingChanges = 0
+        pendingSince = nil
+    }
+
+    /// Takes a received transaction; it is written with the next batch.
+    func enqueue(_ transaction: CommittedTransaction) {
+        if pending.isEmpty { pendingSince = Date() }
+        pending.append(transaction)
+        pendingChanges += transaction.changes.count
+        received = max(received, transaction.endLSN)
+    }
+
+    /// Any error of the layers below, as the capture's own.
+    func classify(_ error: any Error) -> PostgresCaptureError {
+        switch error {
+        case let e as PostgresCaptureError: return e
+        case let e as PostgresError:
+            // object_in_use: the slot is still held, often by the walsender of a killed capture.
+            if e.sqlState == "55006" { return .slotInUse(slot: options.slot) }
+            return .postgres(e)
+        case let e as RecordingError: return .recording(e)
+        case let e as PgOutputError: return .stream(e)
+        default: return .postgres(.unexpectedResponse(detail: String(describing: error)))
+        }
+    }
+
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() ? "\(Int(s)) s" : String(format: "%.1f s", s)
+    }
+}

@@ -1,0 +1,138 @@
+import MSRModel
+import MSRPostgresClient
+
+/// A table as the server's catalog describes it now.
+struct CatalogTable: Sendable, Equatable {
+    var oid: UInt32
+    var name: TableName
+    /// `schema.table` quoted where SQL needs it (`quote_ident`), for statements and hints.
+    var sqlName: String
+    /// `relreplident`: d, n, f or i.
+    var replicaIdentity: Character
+    var columns: [CatalogColumn]
+    /// The key msr records rows under, or nil when updates and deletes could not be matched.
+    var keyColumns: [String]?
+}
+
+struct CatalogColumn: Sendable, Equatable {
+    var name: String
+    var typeOID: UInt32
+    var typeName: String
+    var typeModifier: Int32
+}
+
+/// A logical replication slot as `pg_replication_slots` shows it.
+struct SlotInfo: Sendable {
+    var plugin: String?
+    var database: String?
+    var confirmedFlush: LSN?
+    var activePID: String?
+}
+
+/// Catalog questions on a normal connection. Every value reaches SQL as a parameter.
+struct PostgresCatalog {
+    let connection: PostgresConnection
+
+    func setting(_ name: String) throws(PostgresError) -> String {
+        try connection.execute("SELECT current_setting($1)", [name]).rows.first?.first.flatMap { $0 } ?? ""
+    }
+
+    /// The server's clock, so snapshot reads are stamped in the same clock as commits.
+    func serverTime() throws(PostgresError) -> Timestamp {
+        let text = try connection.execute("SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::int8::text").rows.first?.first ?? nil
+        return Timestamp(micros: text.flatMap { Int64($0) } ?? 0)
+    }
+
+    func currentWAL() throws(PostgresError) -> LSN {
+        let text = try connection.execute("SELECT pg_current_wal_lsn()::text").rows.first?.first ?? nil
+        return text.flatMap { LSN($0) } ?? .zero
+    }
+
+    /// The OID of the table `name` (`t` or `schema.t`, resolved like SQL does), or nil.
+    func tableOID(named name: String) throws(PostgresError) -> UInt32? {
+        do {
+            let r = try connection.execute("SELECT to_regclass($1)::oid::int8::text", [name])
+            return r.rows.first?.first.flatMap { $0 }.flatMap { UInt32($0) }
+        } catch let error where error.sqlState?.hasPrefix("42") == true {
+            return nil
+        }
+    }
+
+    func publicationExists(_ name: String) throws(PostgresError) -> Bool {
+        !(try connection.execute("SELECT 1 FROM pg_publication WHERE pubname = $1", [name]).rows.isEmpty)
+    }
+
+    /// The tables a publication publishes, in name order.
+    func publicationTables(_ name: String) throws(PostgresError) -> [UInt32] {
+        let r = try connection.execute("""
+            SELECT c.oid::int8::text FROM pg_publication_tables p
+            JOIN pg_namespace n ON n.nspname = p.schemaname
+            JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = p.tablename
+            WHERE p.pubname = $1 ORDER BY p.schemaname, p.tablename
+            """, [name])
+        return r.rows.compactMap { $0.first.flatMap { $0 }.flatMap { UInt32($0) } }
+    }
+
+    /// A table's name, columns, replica identity and key.
+    func table(oid: UInt32) throws(PostgresError) -> CatalogTable? {
+        let id = String(oid)
+        let head = try connection.execute("""
+            SELECT n.nspname, c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.relreplident::text
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1::oid
+            """, [id])
+        guard let row = head.rows.first, let schema = row[0], let name = row[1], let sqlName = row[2] else { return nil }
+        let columns = try connection.execute("""
+            SELECT a.attname, a.atttypid::int8::text, t.typname, a.atttypmod::text
+            FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+            WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+            ORDER BY a.attnum
+            """, [id]).rows.map { r in
+                CatalogColumn(name: r[0] ?? "", typeOID: UInt32(r[1] ?? "") ?? 0, typeName: r[2] ?? "",
+                              typeModifier: Int32(r[3] ?? "") ?? -1)
+            }
+        let indexed = try connection.execute("""
+            SELECT i.indisprimary::text, i.indisreplident::text, a.attname
+            FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+            JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+            WHERE i.indrelid = $1::oid AND (i.indisprimary OR i.indisreplident)
+            ORDER BY k.ord
+            """, [id]).rows
+        let identity = row[3].flatMap(\.first) ?? "d"
+        let primary = indexed.filter { $0[0] == "true" }.compactMap { $0[2] }
+        let identityIndex = indexed.filter { $0[1] == "true" }.compactMap { $0[2] }
+        let key: [String]?
+        switch identity {
+        case "i" where !identityIndex.isEmpty: key = identityIndex
+        case "d" where !primary.isEmpty, "f" where !primary.isEmpty: key = primary
+        case "f": key = columns.map(\.name)
+        default: key = nil
+        }
+        return CatalogTable(oid: oid, name: TableName(schema: schema, name: name), sqlName: sqlName,
+                            replicaIdentity: identity, columns: columns, keyColumns: key)
+    }
+
+    /// Names of the types with the given OIDs.
+    func typeNames(_ oids: [UInt32]) throws(PostgresError) -> [UInt32: String] {
+        guard !oids.isEmpty else { return [:] }
+        let list = "{" + oids.map(String.init).joined(separator: ",") + "}"
+        let r = try connection.execute("SELECT oid::int8::text, typname FROM pg_type WHERE oid = ANY($1::oid[])", [list])
+        var out: [UInt32: String] = [:]
+        for row in r.rows {
+            if let o = row[0].flatMap({ UInt32($0) }), let n = row[1] { out[o] = n }
+        }
+        return out
+    }
+
+    func slot(named name: String) throws(PostgresError) -> SlotInfo? {
+        let r = try connection.execute("""
+            SELECT plugin, database, confirmed_flush_lsn::text, active_pid::text
+            FROM pg_replication_slots WHERE slot_name = $1
+            """, [name])
+        guard let row = r.rows.first else { return nil }
+        return SlotInfo(plugin: row[0], database: row[1], confirmedFlush: row[2].flatMap { LSN($0) }, activePID: row[3])
+    }
+
+    func currentDatabase() throws(PostgresError) -> String {
+        try connection.execute("SELECT current_database()").rows.first?.first.flatMap { $0 } ?? ""
+    }
+}

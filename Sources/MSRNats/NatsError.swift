@@ -57,11 +57,18 @@ extension NatsError {
     /// libnats call replaces it.
     init(action: String, status: natsStatus, jetStreamCode: jsErrCode) {
         var last = NATS_OK
-        let text = nats_GetLastError(&last).map { String(cString: $0) } ?? ""
+        let text = NatsError.withoutSourceLocation(nats_GetLastError(&last).map { String(cString: $0) } ?? "")
         let code = Int(jetStreamCode.rawValue)
         self.init(action: action, condition: NatsError.condition(of: status, jetStreamCode: code),
                   status: natsStatus_GetText(status).map { String(cString: $0) } ?? "status \(status.rawValue)",
                   detail: last == status ? text : "", jetStreamCode: code)
+    }
+
+    /// libnats prefixes its error text with the C source location, `(conn.c:2088): `, which
+    /// means nothing to a user.
+    static func withoutSourceLocation(_ text: String) -> String {
+        guard text.hasPrefix("("), let close = text.firstIndex(of: ")") else { return text }
+        return String(text[text.index(after: close)...].drop { $0 == ":" || $0 == " " })
     }
 
     static func condition(of status: natsStatus, jetStreamCode code: Int) -> Condition {

@@ -65,4 +65,11 @@ public struct NatsMessageMetadata: Sendable, Hashable {
     public var deliveries: UInt64 = 0
     /// Messages left for the consumer after this one when it was delivered.
     public var pending: UInt64 = 0
+
+    public init(streamSequence: UInt64 = 0, consumerSequence: UInt64 = 0, deliveries: UInt64 = 0, pending: UInt64 = 0) {
+        self.streamSequence = streamSequence
+        self.consumerSequence = consumerSequence
+        self.deliveries = deliveries
+        self.pending = pending
+    }
 }

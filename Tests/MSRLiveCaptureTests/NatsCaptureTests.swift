@@ -78,6 +78,7 @@ final class NatsCaptureTests: XCTestCase {
         try f.server.start()
         try f.publish(Array(messages[1_000...]))
         XCTAssertTrue(NatsCaptureFixture.waitForEvents(rec, atLeast: 2_000, timeout: 30), "not resumed: \(Self.read(log))")
+        XCTAssertTrue(Self.read(log).contains("connection re-established"), Self.read(log))
         kill(capture.processIdentifier, SIGTERM)
         XCTAssertEqual(MSRBinary.wait(for: capture, timeout: 15), 0, Self.read(log))
 

@@ -57,6 +57,12 @@ public final class NatsCapture {
                 }
                 guard let sub = subscription else { continue }
                 let messages = try gather(sub, limit: max(1, limit), stop: stop)
+                if messages.isEmpty && connection.status != .connected {
+                    // While libnats reconnects, a fetch simply times out.
+                    report.connected = false
+                    observe(.disconnected(report, reason: "connection lost"))
+                    continue
+                }
                 report.connected = true
                 if messages.isEmpty {
                     if options.untilIdle, try isDrained(jetStream) { break }

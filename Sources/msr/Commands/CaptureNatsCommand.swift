@@ -74,7 +74,7 @@ struct CaptureNatsCommand: ParsableCommand {
                 case .idle(let report):
                     line.show(report)
                 case .disconnected(let report, let reason):
-                    line.show(report, status: "reconnecting: \(reason)")
+                    line.show(report, status: reason.hasSuffix(".") ? String(reason.dropLast()) : reason)
                 }
             }
             line.finish(report)

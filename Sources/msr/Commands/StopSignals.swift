@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 import MSRCapture
 
-/// Turns SIGINT (Ctrl-C) and SIGTERM into a stop request a capture loop reads between batches.
+/// Turns SIGINT (Ctrl-C) and SIGTERM into a stop request a capture loop reads between batches;
+/// a second signal ends the process at once.
 ///
 /// The signals are blocked in the calling thread before any other thread starts, so every
 /// thread created later (libnats' I/O threads among them) inherits the mask, and they stay
@@ -12,7 +13,7 @@ final class StopSignals {
     let flag = CaptureStopFlag()
     private var sources: [DispatchSourceSignal] = []
 
-    init(onStop: @escaping @Sendable (Int32) -> Void = { _ in }) {
+    init() {
         var mask = sigset_t()
         sigemptyset(&mask)
         for s in [SIGINT, SIGTERM] { sigaddset(&mask, s) }
@@ -21,8 +22,12 @@ final class StopSignals {
         for s in [SIGINT, SIGTERM] {
             let source = DispatchSource.makeSignalSource(signal: s, queue: DispatchQueue.global())
             source.setEventHandler {
+                // A second signal means "now": safe, since nothing unrecorded was acknowledged.
+                if flag.isStopped {
+                    Terminal.standardError.write("msr: stopping at once; what was not yet acknowledged will be delivered again.\n")
+                    _exit(1)
+                }
                 flag.stop()
-                onStop(s)
             }
             source.resume()
             sources.append(source)

@@ -10,6 +10,7 @@ final class CaptureProgressLine {
     private var lastDraw: Date?
     private var lastMessages = 0
     private var drawn = false
+    private var connected = true
     private var warnings = 0
     /// Refused messages shown one by one before only their count is.
     private let warningLimit = 20
@@ -34,10 +35,15 @@ final class CaptureProgressLine {
 
     func show(_ report: NatsCaptureReport, status: String? = nil) {
         guard enabled else { return }
+        if report.connected != connected {
+            // Losing and regaining the server is news in any log, whatever the throttle.
+            connected = report.connected
+            write(connected ? "msr: connection re-established.\n" : "msr: \(status ?? "connection lost"); reconnecting.\n")
+        }
         let now = Date()
         let interval = now.timeIntervalSince(lastDraw ?? start)
         if lastDraw != nil {
-            guard interval >= (inPlace ? 0.25 : 10) || status != nil && !inPlace && interval >= 2 else { return }
+            guard interval >= (inPlace ? 0.25 : 10) else { return }
         }
         // The rate since the last line: what the capture does now, not its lifetime average.
         let rate = Double(report.messages - lastMessages) / max(interval, 0.001)

@@ -23,6 +23,12 @@ final class NatsCaptureFixture {
         try publisher.addStream(Self.stream, subjects: [Self.subject])
     }
 
+    /// Stops the server and removes every file of the test; for a teardown block.
+    func close() {
+        server.shutdown()
+        try? FileManager.default.removeItem(at: dir.url)
+    }
+
     /// Publishes each body on its subject, retrying through a server restart; a retried publish
     /// may store the message twice, as a real sink's would.
     func publish(_ messages: [(subject: String, body: String)], timeout: TimeInterval = 20) throws {

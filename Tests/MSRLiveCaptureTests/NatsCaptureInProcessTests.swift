@@ -21,14 +21,17 @@ final class NatsCaptureInProcessTests: XCTestCase {
         defer { store.close() }
         try store.requireDurableCommits()
         let writer = try RecordingWriter(store: store)
-        return try NatsCapture(writer: writer, options: options, rejectsPath: rec + ".rejects.ndjson").run(stop: CaptureStopFlag())
+        // A capture that never drains still ends, and the test fails on its counts.
+        let stop = CaptureStopFlag()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { stop.stop() }
+        return try NatsCapture(writer: writer, options: options, rejectsPath: rec + ".rejects.ndjson").run(stop: stop)
     }
 
     /// A backlog recorded in one go, then nothing again on a second run: the durable consumer
     /// resumes after its last acknowledgement. Prints the rate (no timed assertion).
     func testBacklogIsRecordedOnceAndResumed() throws {
         let f = try NatsCaptureFixture()
-        addTeardownBlock { f.server.stop() }
+        addTeardownBlock { f.close() }
         let rec = f.dir.path("backlog.msr")
         let messages = NatsWorkload.exercise(events: 6_000, seed: 3)
         try f.publish(messages)
@@ -53,7 +56,7 @@ final class NatsCaptureInProcessTests: XCTestCase {
 
     func testStartUpErrorsSayWhatIsWrong() throws {
         let f = try NatsCaptureFixture()
-        addTeardownBlock { f.server.stop() }
+        addTeardownBlock { f.close() }
         let rec = f.dir.path("errors.msr")
 
         var wrongStream = options(f)

@@ -17,7 +17,7 @@ final class NatsCaptureTests: XCTestCase {
 
     func testStopKillAndRestartReconstructExactly() throws {
         let f = try NatsCaptureFixture()
-        addTeardownBlock { f.server.stop() }
+        addTeardownBlock { f.close() }
         let rec = f.dir.path("live.msr"), log = f.dir.path("capture.log")
         let messages = NatsWorkload.exercise(events: 4_000, seed: 7)
 
@@ -65,7 +65,7 @@ final class NatsCaptureTests: XCTestCase {
     /// reconnects by itself and records what was published after the restart.
     func testCaptureResumesAfterServerRestart() throws {
         let f = try NatsCaptureFixture()
-        addTeardownBlock { f.server.stop() }
+        addTeardownBlock { f.close() }
         let rec = f.dir.path("restart.msr"), log = f.dir.path("capture.log")
         let messages = NatsWorkload.exercise(events: 2_000, seed: 11)
         try f.publish(Array(messages[0..<1_000]))

@@ -2,7 +2,8 @@ import Foundation
 
 /// A nats-server with JetStream for one test: a free loopback port, its store in a temporary
 /// directory, started and waited for (a client connect that reads the server's INFO line),
-/// stopped — and the directory removed — by `stop()`, on release, or by a teardown block.
+/// stopped — and the directory removed — by `shutdown()` (call it from a teardown block, so it
+/// runs when a test fails too) or on release.
 public final class NatsServer {
     public let port: Int
     public let directory = TemporaryDirectory("msr-nats")
@@ -55,6 +56,14 @@ public final class NatsServer {
         while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if p.isRunning { kill(p.processIdentifier, SIGKILL) }
         p.waitUntilExit()
+    }
+
+    /// Stops the server for good and removes its directory now, rather than when the value is
+    /// released (XCTest keeps test cases, and what their teardown blocks hold, until the end of
+    /// the run).
+    public func shutdown() {
+        stop()
+        try? FileManager.default.removeItem(at: directory.url)
     }
 
     /// nats-server from `NATS_SERVER`, Debian's /usr/sbin, or PATH.

@@ -42,21 +42,16 @@ public final class NatsCapture {
             throw .cannotConnect(server: options.server, error)
         }
         defer { connection.close() }
-        let (jetStream, consumer, created) = try prepareConsumer(connection)
-        observe(.started(durable: options.durable, created: created,
-                         streamMessages: (try? jetStream.streamInfo(options.stream))??.messages ?? 0, pending: consumer.pending))
+        let (jetStream, stream, consumer, created) = try prepareConsumer(connection)
+        observe(.started(durable: options.durable, created: created, streamMessages: stream.messages, pending: consumer.pending))
         // A fetch never asks for more than the consumer lets be unacknowledged at once.
-        let limit = consumer.maxAckPending > 0 ? min(options.batchSize, consumer.maxAckPending) : options.batchSize
-        var subscription: NatsPullSubscription? = try wrap { () throws(NatsError) in
-            try jetStream.pullSubscribe(stream: options.stream, durable: options.durable, subject: options.subject)
-        }
+        let limit = max(1, consumer.maxAckPending > 0 ? min(options.batchSize, consumer.maxAckPending) : options.batchSize)
+        var subscription: NatsPullSubscription?
         while !stop.isStopped {
             do {
-                if subscription == nil {
-                    subscription = try jetStream.pullSubscribe(stream: options.stream, durable: options.durable, subject: options.subject)
-                }
-                guard let sub = subscription else { continue }
-                let messages = try gather(sub, limit: max(1, limit), stop: stop)
+                let sub = try subscription ?? jetStream.pullSubscribe(stream: options.stream, durable: options.durable, subject: options.subject)
+                subscription = sub
+                let messages = try gather(sub, limit: limit, stop: stop)
                 if messages.isEmpty && connection.status != .connected {
                     // While libnats reconnects, a fetch simply times out.
                     report.connected = false
@@ -72,11 +67,7 @@ public final class NatsCapture {
                 let rejections = try record(messages, connection: connection)
                 observe(.recorded(report, rejections: rejections))
             } catch let error as NatsError {
-                if connection.status == .closed || error.condition == .closed {
-                    throw .connectionClosed(server: options.server)
-                }
-                // The consumer or stream was deleted under us: waiting will not bring it back.
-                if error.condition == .notFound { throw .nats(error) }
+                try survive(error, connection: connection)
                 report.connected = false
                 observe(.disconnected(report, reason: error.description))
                 // A subscription that fails while the connection is up again is made afresh.
@@ -92,24 +83,34 @@ public final class NatsCapture {
         return report
     }
 
-    /// Finds the stream and the durable consumer, creating the consumer on the first run.
-    private func prepareConsumer(_ connection: NatsConnection) throws(NatsCaptureError) -> (NatsJetStream, NatsConsumerInfo, Bool) {
-        try wrap { () throws(NatsError) in
-            let jetStream = try connection.jetStream()
-            guard try jetStream.streamInfo(options.stream) != nil else {
-                throw NatsError(action: "", condition: .notFound, status: "no stream")
-            }
-            if let existing = try jetStream.consumerInfo(stream: options.stream, durable: options.durable) {
-                return (jetStream, existing, false)
-            }
-            return (jetStream, try jetStream.addPullConsumer(options.consumer), true)
-        } check: { (jetStream, consumer, created) throws(NatsCaptureError) in
-            guard consumer.isPull else { throw .pushConsumer(durable: options.durable, stream: options.stream) }
-            guard consumer.filterSubject == options.subject else {
-                throw .consumerMismatch(durable: options.durable, stream: options.stream, filter: consumer.filterSubject, wanted: options.subject)
-            }
-            return (jetStream, consumer, created)
+    /// Returns when waiting may end `error` (libnats is reconnecting, the server is restarting);
+    /// throws when it cannot.
+    private func survive(_ error: NatsError, connection: NatsConnection) throws(NatsCaptureError) {
+        if connection.status == .closed || error.condition == .closed {
+            throw .connectionClosed(server: options.server)
         }
+        // The consumer or stream was deleted under us: waiting will not bring it back.
+        if error.condition == .notFound { throw .nats(error) }
+    }
+
+    /// Finds the stream and the durable consumer, creating the consumer on the first run.
+    private func prepareConsumer(_ connection: NatsConnection) throws(NatsCaptureError)
+        -> (NatsJetStream, NatsStreamInfo, NatsConsumerInfo, created: Bool) {
+        let (jetStream, stream, existing) = try wrap { () throws(NatsError) in
+            let jetStream = try connection.jetStream()
+            guard let stream = try jetStream.streamInfo(options.stream) else {
+                throw NatsError(action: "find stream \(options.stream)", condition: .notFound, status: "no such stream")
+            }
+            return (jetStream, stream, try jetStream.consumerInfo(stream: options.stream, durable: options.durable))
+        }
+        guard let consumer = existing else {
+            return (jetStream, stream, try wrap { () throws(NatsError) in try jetStream.addPullConsumer(options.consumer) }, true)
+        }
+        guard consumer.isPull else { throw .pushConsumer(durable: options.durable, stream: options.stream) }
+        guard consumer.filterSubject == options.subject else {
+            throw .consumerMismatch(durable: options.durable, stream: options.stream, filter: consumer.filterSubject, wanted: options.subject)
+        }
+        return (jetStream, stream, consumer, false)
     }
 
     /// Messages for one batch: whatever the first fetch brings (waiting up to `idleWaitMs`),
@@ -130,7 +131,7 @@ public final class NatsCapture {
         return info.pending == 0 && info.ackPending == 0
     }
 
-    /// Runs NATS calls at start-up, naming the stream when it is missing.
+    /// Runs NATS calls at start-up; "not found" there means the stream is missing.
     private func wrap<T>(_ body: () throws(NatsError) -> T) throws(NatsCaptureError) -> T {
         do {
             return try body()
@@ -139,9 +140,5 @@ public final class NatsCapture {
         } catch {
             throw .nats(error)
         }
-    }
-
-    private func wrap<T, U>(_ body: () throws(NatsError) -> T, check: (T) throws(NatsCaptureError) -> U) throws(NatsCaptureError) -> U {
-        try check(try wrap(body))
     }
 }

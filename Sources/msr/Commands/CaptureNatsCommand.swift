@@ -77,9 +77,9 @@ struct CaptureNatsCommand: ParsableCommand {
                     line.show(report, status: reason.hasSuffix(".") ? String(reason.dropLast()) : reason)
                 }
             }
-            line.finish(report)
+            line.finish()
             if report.rejected > 0 {
-                Terminal.standardError.write("msr: \(report.rejected) messages rejected; they are in \(into).rejects.ndjson.\n")
+                Terminal.standardError.write("msr: \(count(report.rejected, "message")) rejected; see \(into).rejects.ndjson.\n")
             }
             if !quiet {
                 Terminal.standardError.write(summary(report, stopped: signals.flag.isStopped) + "\n")
@@ -89,15 +89,19 @@ struct CaptureNatsCommand: ParsableCommand {
     }
 
     private func summary(_ r: NatsCaptureReport, stopped: Bool) -> String {
-        var parts = ["\(r.written) events recorded from \(r.messages) messages into \(into)"]
+        var parts = ["\(count(r.written, "event")) recorded from \(count(r.messages, "message")) into \(into)"]
         if r.duplicates > 0 { parts.append("\(r.duplicates) already recorded") }
         if r.unseenRows > 0 { parts.append("\(r.unseenRows) about rows never seen before") }
         if r.rederived > 0 { parts.append("\(r.rederived) later events re-derived for late arrivals") }
         let skipped = r.skipped.values.reduce(0, +)
         if skipped > 0 { parts.append("\(skipped) skipped") }
         if r.rejected > 0 { parts.append("\(r.rejected) rejected") }
-        if r.ackFailures > 0 { parts.append("\(r.ackFailures) acknowledgements to resend") }
+        if r.ackFailures > 0 { parts.append("\(r.ackFailures) acknowledgements unconfirmed (those messages may come again)") }
         parts.append(stopped ? "stopped on request" : "nothing left to record")
         return "msr: " + parts.joined(separator: "; ") + "."
+    }
+
+    private func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
 }

@@ -52,9 +52,11 @@ final class CaptureProgressLine {
         draw(line(report, rate: rate, status: status), final: false)
     }
 
-    func finish(_ report: NatsCaptureReport) {
+    /// Clears a line drawn in place, so the summary that follows stands alone.
+    func finish() {
         guard enabled, drawn, inPlace else { return }
-        write("\n")
+        Terminal.standardError.write("\r\u{1B}[K")
+        drawn = false
     }
 
     private func line(_ r: NatsCaptureReport, rate: Double, status: String?) -> String {

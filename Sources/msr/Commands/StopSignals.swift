@@ -1,22 +1,31 @@
+import Dispatch
 import Foundation
 import MSRCapture
 
 /// SIGINT (Ctrl-C) and SIGTERM as a request to stop: the first lets a capture finish its
-/// current commit and confirm what it recorded; a second stops at once, which loses nothing
-/// either, since only durable positions are ever confirmed.
+/// current commit or batch and confirm what it recorded; a second stops at once, which loses
+/// nothing either, since only durable positions are ever confirmed or acknowledged.
 ///
-/// Signals are taken with Dispatch sources (the default handlers are ignored while this
-/// exists), so no handler runs in signal context and no global state is needed.
+/// The signals are blocked in the calling thread before any other thread starts, so threads
+/// created later (libnats' I/O threads among them) inherit the mask and the signals stay
+/// pending until the Dispatch sources take them. Create this first thing in a command's `run`.
 final class StopSignals {
     let flag = CaptureStopFlag()
     private var sources: [DispatchSourceSignal] = []
 
-    init(onFirst: @escaping @Sendable (Int32) -> Void) {
+    init(onFirst: @escaping @Sendable (Int32) -> Void = { _ in }) {
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for s in [SIGINT, SIGTERM] { sigaddset(&mask, s) }
+        pthread_sigmask(SIG_BLOCK, &mask, nil)
+        let flag = self.flag
         for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [flag] in
-                if flag.isRequested { _exit(128 + number) }
+            source.setEventHandler {
+                if flag.isRequested {
+                    Terminal.standardError.write("msr: stopping at once; nothing unrecorded was confirmed, so nothing is lost.\n")
+                    _exit(128 + number)
+                }
                 flag.request()
                 onFirst(number)
             }
@@ -27,7 +36,5 @@ final class StopSignals {
 
     deinit {
         for s in sources { s.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
     }
 }

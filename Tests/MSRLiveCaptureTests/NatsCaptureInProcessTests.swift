@@ -1,0 +1,91 @@
+import Foundation
+@testable import MSRCapture
+import MSRModel
+import MSRNats
+import MSRStore
+import MSRTestSupport
+import XCTest
+
+/// `NatsCapture` run in the test process: throughput, resuming a durable consumer, and the
+/// errors a user sees when the server, the stream or the consumer is not what they said.
+final class NatsCaptureInProcessTests: XCTestCase {
+    func options(_ f: NatsCaptureFixture, durable: String = "msr-test", subject: String = NatsCaptureFixture.subject) -> NatsCaptureOptions {
+        var o = NatsCaptureOptions(server: f.server.url, stream: NatsCaptureFixture.stream, subject: subject, durable: durable)
+        o.untilIdle = true
+        o.ackWaitMs = 5_000
+        return o
+    }
+
+    func capture(_ rec: String, _ options: NatsCaptureOptions) throws -> NatsCaptureReport {
+        let store = try SQLiteRecordingStore(creatingAt: rec)
+        defer { store.close() }
+        try store.requireDurableCommits()
+        let writer = try RecordingWriter(store: store)
+        // A capture that never drains still ends, and the test fails on its counts.
+        let stop = CaptureStopFlag()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { stop.request() }
+        return try NatsCapture(writer: writer, options: options, rejectsPath: rec + ".rejects.ndjson").run(stop: stop)
+    }
+
+    /// A backlog recorded in one go, then nothing again on a second run: the durable consumer
+    /// resumes after its last acknowledgement. Prints the rate (no timed assertion).
+    func testBacklogIsRecordedOnceAndResumed() throws {
+        let f = try NatsCaptureFixture()
+        addTeardownBlock { f.close() }
+        let rec = f.dir.path("backlog.msr")
+        let messages = NatsWorkload.exercise(events: 6_000, seed: 3)
+        try f.publish(messages)
+
+        let started = Date()
+        let first = try capture(rec, options(f))
+        let seconds = Date().timeIntervalSince(started)
+        print("NATS capture (debug build): \(first.written) events in \(String(format: "%.2f", seconds)) s, \(Int(Double(first.written) / seconds)) events/s")
+        XCTAssertEqual(first.messages, messages.count)
+        XCTAssertEqual(first.written, messages.count)
+        XCTAssertEqual(first.pending, 0)
+        try NatsCaptureFixture.assertTables(rec, equal: ExpectedTables(messages.map(\.change)))
+
+        let info = try NatsConnection(url: f.server.url).jetStream().consumerInfo(stream: NatsCaptureFixture.stream, durable: "msr-test")
+        XCTAssertEqual(info?.pending, 0)
+        XCTAssertEqual(info?.ackPending, 0, "every message acknowledged")
+
+        let second = try capture(rec, options(f))
+        XCTAssertEqual(second.messages, 0, "a restarted consumer resumes after its acknowledgements")
+        XCTAssertEqual(NatsCaptureFixture.eventCount(rec), Int64(messages.count))
+    }
+
+    func testStartUpErrorsSayWhatIsWrong() throws {
+        let f = try NatsCaptureFixture()
+        addTeardownBlock { f.close() }
+        let rec = f.dir.path("errors.msr")
+
+        var wrongStream = options(f)
+        wrongStream.stream = "NOPE"
+        XCTAssertThrowsError(try capture(rec, wrongStream)) { error in
+            guard case NatsCaptureError.noStream(let stream, _)? = error as? NatsCaptureError else { return XCTFail("\(error)") }
+            XCTAssertEqual(stream, "NOPE")
+        }
+
+        var nowhere = options(f)
+        nowhere.server = "nats://127.0.0.1:\(try FreePort.find())"
+        XCTAssertThrowsError(try capture(rec, nowhere)) { error in
+            guard case NatsCaptureError.cannotConnect? = error as? NatsCaptureError else { return XCTFail("\(error)") }
+            XCTAssertTrue("\(error)".contains("check that nats-server runs there"), "\(error)")
+        }
+
+        let js = try NatsConnection(url: f.server.url).jetStream()
+        try js.addPullConsumer(NatsPullConsumer(stream: NatsCaptureFixture.stream, durable: "units-only", filterSubject: "dbserver1.public.units"))
+        XCTAssertThrowsError(try capture(rec, options(f, durable: "units-only"))) { error in
+            guard case NatsCaptureError.consumerMismatch(_, _, let filter, _)? = error as? NatsCaptureError else { return XCTFail("\(error)") }
+            XCTAssertEqual(filter, "dbserver1.public.units")
+        }
+    }
+
+    func testDurableNamesComeFromTheRecording() {
+        XCTAssertEqual(NatsCaptureOptions.durableName(forRecording: "/data/exercise.msr"), "msr-exercise")
+        XCTAssertEqual(NatsCaptureOptions.durableName(forRecording: "ops 2026.03.msr"), "msr-ops_2026_03")
+        XCTAssertTrue(NatsCaptureOptions.isValidDurableName("msr-ops_1"))
+        XCTAssertFalse(NatsCaptureOptions.isValidDurableName("a.b"))
+        XCTAssertFalse(NatsCaptureOptions.isValidDurableName("a b"))
+    }
+}

@@ -68,4 +68,39 @@ final class ShippedThemesTests: XCTestCase {
             XCTAssertEqual(builtIn.source, "built-in")
         }
     }
+
+    /// Text roles meet WCAG AA contrast (4.5:1) against their own background or the theme's,
+    /// on 256-colour terminals where the colours are known. Decorative roles (frames, the
+    /// timeline track, the buffer bar) may be quieter.
+    func testTextIsReadable() throws {
+        let textRoles: [UIRole] = [
+            .header, .headerAccent, .status, .gridHeader, .gridHeaderSorted, .gridText, .keyColumn, .selectedRow,
+            .inserted, .updated, .deleted, .number, .timestamp, .timelineLabel, .playhead, .hint, .hintKey,
+            .help, .helpKey, .helpTitle, .paneTitle, .paneTitleFocused, .error, .warning, .prompt,
+        ]
+        for url in try shippedFiles() {
+            let theme = try ThemeLoader.theme(fromFile: url.path)
+            let base = theme[.background]
+            for role in textRoles {
+                let style = theme[role].layered(over: base)
+                guard let foreground = style.foreground?.paletteIndex, let background = style.background?.paletteIndex
+                else { continue }
+                let ratio = contrast(foreground, background)
+                XCTAssertGreaterThanOrEqual(ratio, 4.5, "\(url.lastPathComponent) \(role.key): \(style)")
+            }
+        }
+    }
+
+    private func contrast(_ first: Int, _ second: Int) -> Double {
+        func luminance(_ index: Int) -> Double {
+            let rgb = ColorPalette.rgb(index)
+            let channels = [rgb.red, rgb.green, rgb.blue].map { value -> Double in
+                let scaled = Double(value) / 255
+                return scaled <= 0.03928 ? scaled / 12.92 : pow((scaled + 0.055) / 1.055, 2.4)
+            }
+            return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+        }
+        let (a, b) = (luminance(first), luminance(second))
+        return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+    }
 }

@@ -30,6 +30,16 @@ final class ColorFallbackTests: XCTestCase {
         XCTAssertNil(Color.indexed(214).adapted(to: .none))
     }
 
+    func testBrightForegroundsOnEightColoursBecomeBold() {
+        XCTAssertEqual(Style(foreground: .ansi(.brightBlack)).adapted(to: .ansi8),
+                       Style(foreground: .ansi(.black), attributes: .bold))
+        XCTAssertEqual(Style(foreground: .indexed(231), background: .ansi(.brightBlue)).adapted(to: .ansi8),
+                       Style(foreground: .ansi(.white), background: .ansi(.blue), attributes: .bold))
+        XCTAssertEqual(Style(foreground: .ansi(.brightBlack)).adapted(to: .ansi16), Style(foreground: .ansi(.brightBlack)))
+        let eightColours = BuiltInThemes.defaultTheme.adapted(to: .ansi8)
+        XCTAssertEqual(eightColours[.header], try Style(parsing: "bold white on blue"))
+    }
+
     func testCursesNumbersForEachSupport() {
         let style = Style(foreground: .indexed(196), background: .indexed(24), attributes: .underline)
         XCTAssertEqual(CursesColorMapping.resolve(style, support: .indexed256),

@@ -7,7 +7,8 @@ final class MouseDecoderTests: XCTestCase {
         XCTAssertEqual(decoder.decode(x: 10, y: 20, state: .leftPressed), MouseEvent(.press(.left), x: 10, y: 20))
         XCTAssertEqual(decoder.heldButton, .left)
         XCTAssertEqual(decoder.decode(x: 12, y: 20, state: .moved), MouseEvent(.drag(.left), x: 12, y: 20))
-        XCTAssertEqual(decoder.decode(x: 14, y: 20, state: [.leftPressed, .moved]), MouseEvent(.drag(.left), x: 14, y: 20))
+        XCTAssertEqual(decoder.decode(x: 14, y: 20, state: [.leftPressed, .moved]),
+                       MouseEvent(.drag(.left), x: 14, y: 20))
         XCTAssertEqual(decoder.decode(x: 15, y: 20, state: .leftReleased), MouseEvent(.release(.left), x: 15, y: 20))
         XCTAssertNil(decoder.heldButton)
         XCTAssertEqual(decoder.decode(x: 16, y: 20, state: .moved), MouseEvent(.move, x: 16, y: 20))
@@ -33,6 +34,14 @@ final class MouseDecoderTests: XCTestCase {
         var decoder = MouseDecoder()
         let event = decoder.decode(x: 3, y: 4, state: [.leftPressed, .shift, .control])
         XCTAssertEqual(event, MouseEvent(.press(.left), x: 3, y: 4, modifiers: [.shift, .control]))
+    }
+
+    func testEventsDescribeThemselvesForLogs() {
+        XCTAssertEqual(InputEvent.mouse(MouseEvent(.press(.left), x: 3, y: 4, modifiers: .shift)).description,
+                       "mouse Shift+press left at 3,4")
+        XCTAssertEqual(InputEvent.key(KeyPress(.right, .control)).description, "key Ctrl+→")
+        XCTAssertEqual(InputEvent.resize(Size(width: 80, height: 24)).description, "resize 80x24")
+        XCTAssertEqual(MouseAction.scrollDown.description, "scroll down")
     }
 
     func testQueuedInputReplaysEventsThenTimesOut() {

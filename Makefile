@@ -33,9 +33,11 @@ test: deps
 demo: build
 	./.build/release/msr demo --events $(DEMO_EVENTS)
 
-## install: copy the release binary to $(PREFIX)/bin
+## install: copy the release binary to $(PREFIX)/bin and the themes to $(PREFIX)/share/msr/themes
 install: build
 	install -m 0755 .build/release/msr $(PREFIX)/bin/msr
+	install -d $(PREFIX)/share/msr/themes
+	install -m 0644 themes/*.toml $(PREFIX)/share/msr/themes/
 
 clean:
 	rm -rf .build

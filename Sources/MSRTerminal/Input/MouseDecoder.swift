@@ -24,7 +24,9 @@ public struct MouseButtonState: OptionSet, Hashable, Sendable {
     public static let control = MouseButtonState(rawValue: 1 << 13)
     public static let alt = MouseButtonState(rawValue: 1 << 14)
 
-    static let buttons: [(button: MouseButton, pressed: MouseButtonState, released: MouseButtonState, clicked: MouseButtonState)] = [
+    typealias ButtonBits = (button: MouseButton, pressed: MouseButtonState, released: MouseButtonState,
+                            clicked: MouseButtonState)
+    static let buttons: [ButtonBits] = [
         (.left, .leftPressed, .leftReleased, .leftClicked),
         (.middle, .middlePressed, .middleReleased, .middleClicked),
         (.right, .rightPressed, .rightReleased, .rightClicked),

@@ -1,10 +1,18 @@
 /// A mouse button, as the terminal numbers them (1 left, 2 middle, 3 right).
-public enum MouseButton: Int, Hashable, Sendable {
+public enum MouseButton: Int, Hashable, Sendable, CustomStringConvertible {
     case left = 1, middle, right
+
+    public var description: String {
+        switch self {
+        case .left: return "left"
+        case .middle: return "middle"
+        case .right: return "right"
+        }
+    }
 }
 
 /// What the mouse did.
-public enum MouseAction: Hashable, Sendable {
+public enum MouseAction: Hashable, Sendable, CustomStringConvertible {
     case press(MouseButton)
     case release(MouseButton)
     /// Moved with the button held: scrubbing the timeline.
@@ -13,10 +21,21 @@ public enum MouseAction: Hashable, Sendable {
     case move
     case scrollUp
     case scrollDown
+
+    public var description: String {
+        switch self {
+        case .press(let button): return "press \(button)"
+        case .release(let button): return "release \(button)"
+        case .drag(let button): return "drag \(button)"
+        case .move: return "move"
+        case .scrollUp: return "scroll up"
+        case .scrollDown: return "scroll down"
+        }
+    }
 }
 
 /// A mouse event at a screen cell (column `x`, row `y`, from the top-left, from 0).
-public struct MouseEvent: Hashable, Sendable {
+public struct MouseEvent: Hashable, Sendable, CustomStringConvertible {
     public var action: MouseAction
     public var x: Int
     public var y: Int
@@ -30,4 +49,7 @@ public struct MouseEvent: Hashable, Sendable {
     }
 
     public var point: Point { Point(x: x, y: y) }
+
+    /// `Shift+press left at 10,5`: for logs of a session's input.
+    public var description: String { "\(modifiers.displayPrefix)\(action) at \(x),\(y)" }
 }

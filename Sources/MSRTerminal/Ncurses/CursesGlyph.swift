@@ -23,7 +23,8 @@ struct CursesGlyph: Hashable, Sendable {
         if isRegionalIndicator(first) {
             // A flag: the two letters of its country code fill the same two columns anywhere.
             let letters = all.filter(isRegionalIndicator).prefix(cell.width).map { $0 - 0x1F1E6 + 0x41 }
-            return CursesGlyph(scalars: [letters[0]], trailing: Array(letters.dropFirst()) + spaces(cell.width - letters.count))
+            let trailing = Array(letters.dropFirst()) + spaces(cell.width - letters.count)
+            return CursesGlyph(scalars: [letters[0]], trailing: trailing)
         }
         let firstWidth = measure(first)
         let rest = all.dropFirst()

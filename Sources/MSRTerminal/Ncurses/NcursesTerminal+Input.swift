@@ -18,8 +18,8 @@ extension NcursesTerminal {
             if TerminalRestoration.shared.takeInterrupt() { return .interrupt }
             var wait = Self.pollSliceMilliseconds
             if let deadline {
-                let left = clock.now.duration(to: deadline)
-                let milliseconds = Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
+                let left = clock.now.duration(to: deadline).components
+                let milliseconds = Int(left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000)
                 wait = min(wait, max(milliseconds, 0))
             }
             if let event = readOnce(waitMilliseconds: wait) { return event }

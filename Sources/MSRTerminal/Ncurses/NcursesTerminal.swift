@@ -15,6 +15,7 @@ public final class NcursesTerminal: Surface, InputSource {
     /// Whether the locale is UTF-8; without it only ASCII shows (others become `?`), so the
     /// console should choose ASCII frames (`BoxCharacters.ascii`).
     public let isUnicode: Bool
+    /// Whether mouse events are reported (see `setMouseEnabled`).
     public private(set) var isMouseEnabled = false
     /// False once `restore()` has given the terminal back.
     public private(set) var isActive = true
@@ -44,6 +45,8 @@ public final class NcursesTerminal: Surface, InputSource {
             throw .unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
         set_term(screen)
+        // cbreak rather than raw: Ctrl-C and Ctrl-Z stay signals, so they work even when the
+        // event loop is stuck (the first Ctrl-C still arrives as an `.interrupt` event).
         cbreak()
         noecho()
         nonl()
@@ -87,6 +90,8 @@ public final class NcursesTerminal: Surface, InputSource {
         TerminalRestoration.releaseStandardError()
     }
 
+    /// Shows `buffer`, writing only the cells that differ from the previous frame (every cell
+    /// after a resize or `invalidate()`), then updates the screen in one go.
     public func present(_ buffer: ScreenBuffer) {
         guard isActive else { return }
         precondition(Thread.isMainThread, "ncurses must only be used from the main thread")

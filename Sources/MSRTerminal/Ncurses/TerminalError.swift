@@ -12,8 +12,8 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notATerminal:
             return "the console needs a terminal: standard input and output must not be redirected"
         case .unknownTerminal(let name):
-            let shown = name.isEmpty ? "TERM is not set, so the terminal type is unknown" : "the terminal type '\(name)' (TERM) is unknown to ncurses"
-            return "\(shown); try TERM=xterm-256color"
+            if name.isEmpty { return "TERM is not set, so the terminal type is unknown; try TERM=xterm-256color" }
+            return "the terminal type '\(name)' (TERM) is unknown to ncurses; try TERM=xterm-256color"
         case .alreadyActive:
             return "the terminal is already in use by another console screen"
         }

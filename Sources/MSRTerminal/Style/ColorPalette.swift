@@ -1,7 +1,10 @@
-/// The xterm 256-colour palette as RGB, used to find the nearest colour a smaller terminal has.
+/// The xterm 256-colour palette as RGB, used to find the colour a smaller terminal has that
+/// comes closest.
 ///
-/// The 16 ANSI colours are xterm's defaults; users re-theme them, so the match is a best
-/// guess. That is why themes also carry hand-picked 8/16-colour fallbacks.
+/// Users re-theme their 16 ANSI colours, so matching RGB against xterm's defaults would be a
+/// guess; what survives re-theming is the hue. So a colour becomes the ANSI colour of its hue
+/// (greys by lightness), bright when it is light. Themes also carry hand-picked 8/16-colour
+/// fallbacks; this is the backstop for colours they leave out.
 public enum ColorPalette {
     /// Red, green and blue from 0 to 255.
     public struct RGB: Hashable, Sendable {
@@ -42,10 +45,25 @@ public enum ColorPalette {
         return RGB(red: cubeLevels[cube / 36], green: cubeLevels[(cube / 6) % 6], blue: cubeLevels[cube % 6])
     }
 
-    /// The index among `0 ..< count` whose colour is closest to palette index `index`.
+    /// The ANSI colour (an index below `count`, which is 8 or 16) for palette index `index`.
     public static func nearest(to index: Int, amongFirst count: Int) -> Int {
         if index < count { return index }
-        return nearest(to: rgb(index), among: 0 ..< min(count, 256))
+        if index < 16 { return index - 8 }
+        let color = rgb(index)
+        let high = max(color.red, color.green, color.blue)
+        let low = min(color.red, color.green, color.blue)
+        let bright = count >= 16 && high > 200
+        guard high - low >= 40 else {
+            let lightness = (high + low) / 2
+            if count < 16 { return lightness < 128 ? 0 : 7 }
+            return lightness < 64 ? 0 : lightness < 160 ? 8 : lightness < 224 ? 7 : 15
+        }
+        // Each channel at least halfway between the lowest and the highest counts: red 1,
+        // green 2, blue 4 is exactly how the ANSI colours are numbered.
+        let threshold = low + (high - low) / 2
+        let hue = (color.red >= threshold ? 1 : 0) + (color.green >= threshold ? 2 : 0)
+            + (color.blue >= threshold ? 4 : 0)
+        return hue + (bright ? 8 : 0)
     }
 
     /// The palette index in `candidates` closest to `color` (squared distance, weighted

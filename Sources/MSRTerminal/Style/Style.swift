@@ -38,13 +38,19 @@ public struct Style: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The style with colours a terminal with `support` cannot show replaced by the nearest
-    /// it can; with `.none`, only the attributes remain.
+    /// it can; with `.none`, only the attributes remain. On 8 colours a bright foreground
+    /// becomes its normal colour in bold, which is how such terminals have always shown it.
     public func adapted(to support: ColorSupport) -> Style {
-        Style(
-            foreground: foreground.flatMap { $0.adapted(to: support) },
-            background: background.flatMap { $0.adapted(to: support) },
-            attributes: attributes
-        )
+        var result = Style(attributes: attributes)
+        guard support != .none else { return result }
+        if support == .ansi8, case .ansi(let color)? = foreground?.adapted(to: .ansi16), color.isBright {
+            result.foreground = .ansi(color.normal)
+            result.attributes.insert(.bold)
+        } else {
+            result.foreground = foreground.flatMap { $0.adapted(to: support) }
+        }
+        result.background = background.flatMap { $0.adapted(to: support) }
+        return result
     }
 
     /// The style string for this style (`"bold 214 on 235"`); parsing it gives the style back.

@@ -45,8 +45,8 @@ public enum BuiltInThemes {
 # A colour is a name (black red green yellow blue magenta cyan white, bright-NAME, gray), an
 # index 0-255 into the xterm palette, #rrggbb, or default (the terminal's own); "plain" is no
 # colour and no attribute. A colour left out keeps the one beneath: text drawn over a filled
-# row keeps the row's background. With NO_COLOR set only attributes are shown (roles without
-# any borrow the monochrome theme's). Select: --theme default, or --theme path/to/file.toml.
+# row keeps the row's background. With NO_COLOR set only attributes are shown: the theme's
+# and the monochrome theme's. Select: --theme default, or --theme path/to/file.toml.
 
 name = "default"
 description = "Accents on the terminal's own colours; readable on dark and light backgrounds."
@@ -116,7 +116,7 @@ hint                = "black on white"
 hint_key            = "bold blue on white"
 help                = "black on white"
 help_key            = "bold blue on white"
-help_title          = "bold magenta on white"
+help_title          = "bold red on white"
 pane_border         = "plain"
 pane_border_focused = "bold cyan"
 pane_title          = "plain"
@@ -137,8 +137,8 @@ prompt              = "bold bright-white on blue"
 # A colour is a name (black red green yellow blue magenta cyan white, bright-NAME, gray), an
 # index 0-255 into the xterm palette, #rrggbb, or default (the terminal's own); "plain" is no
 # colour and no attribute. A colour left out keeps the one beneath: text drawn over a filled
-# row keeps the row's background. With NO_COLOR set only attributes are shown (roles without
-# any borrow the monochrome theme's). Select: --theme monochrome, or --theme path/to/file.toml.
+# row keeps the row's background. With NO_COLOR set only attributes are shown: the theme's
+# and the monochrome theme's. Select: --theme monochrome, or --theme path/to/file.toml.
 # This theme uses no colour, so it needs no [fallback] table: every terminal shows it the same.
 
 name = "monochrome"

@@ -34,9 +34,11 @@ public struct TOMLSubset: Hashable, Sendable {
         var document = TOMLSubset()
         var table = ""
         var seen: Set<String> = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift, so both line ends are named.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (index, line) in lines.enumerated() {
             let number = index + 1
-            var scanner = LineScanner(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine, line: number)
+            var scanner = LineScanner(line, line: number)
             scanner.skipSpaces()
             if scanner.atEndOrComment { continue }
             if scanner.peek == "[" {

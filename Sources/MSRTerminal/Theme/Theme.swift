@@ -2,7 +2,8 @@
 ///
 /// Views ask `theme[.role]`; the console adapts the theme once to the terminal
 /// (`adapted(to: terminal.colorSupport)`), which picks the 256-colour styles, the 8/16-colour
-/// fallbacks, or, without colour (NO_COLOR, monochrome terminals), attributes only.
+/// fallbacks, or, without colour (NO_COLOR, monochrome terminals), attributes only: the
+/// theme's own together with the monochrome theme's for the same role.
 public struct Theme: Hashable, Sendable {
     public let name: String
     /// Where the theme came from: a file path, or "built-in".
@@ -53,10 +54,11 @@ public struct Theme: Hashable, Sendable {
         case .ansi16, .ansi8:
             return (fallbackStyles[role] ?? full).adapted(to: support)
         case .none:
-            // Attributes are all that is left; a role that relied on colour alone borrows the
-            // monochrome theme's attributes so it stays distinguishable.
-            if !full.attributes.isEmpty { return Style(attributes: full.attributes) }
-            return BuiltInThemes.monochrome.styles[role] ?? .plain
+            // Attributes are all that is left. Roles told apart by colour alone (inserted,
+            // updated and deleted are often all bold) also take the monochrome theme's
+            // attributes, which are chosen to keep every role distinct.
+            let monochrome = BuiltInThemes.monochrome.styles[role]?.attributes ?? []
+            return Style(attributes: full.attributes.union(monochrome))
         }
     }
 

@@ -38,8 +38,8 @@ public struct ThemeFile: Hashable, Sendable {
                 case "name": result.name = entry.value
                 case "description": result.description = entry.value
                 default:
-                    throw .invalid(file: file, line: entry.line, key: entry.key,
-                                   problem: "only name and description go before [roles]; styles go in [roles] or [fallback]")
+                    let problem = "only name and description go before [roles]; styles go in [roles] or [fallback]"
+                    throw .invalid(file: file, line: entry.line, key: entry.key, problem: problem)
                 }
             default:
                 let (role, style) = try styleEntry(entry, file: file)

@@ -85,8 +85,8 @@ final class ConsoleTmuxTests: XCTestCase {
         try t.send("q")
         let shell = t.waitFor { $0.contains("$") && !$0.contains("public.units") }
         XCTAssertFalse(shell.contains("public.units"), shell)
-        try t.run("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon")
-        let stty = t.waitFor { $0.contains("icanon") }
+        try t.run("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon; echo stty-done-$((1+1))")
+        let stty = t.waitFor { $0.contains("stty-done-2") }
         XCTAssertTrue(stty.contains("\necho") || stty.contains("echo\n"), stty)
     }
 

@@ -22,24 +22,11 @@ public final class TmuxSession {
 
     public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
-    /// Runs tmux; output goes through a file, because the tmux server started by
-    /// `new-session` keeps any inherited pipe open and a pipe reader would never see its end.
+    /// Runs tmux to completion. Not through Foundation's `Process`: the tmux server that
+    /// `new-session` leaves running would inherit what `Process` watches and it would wait for ever.
     @discardableResult
     private func tmux(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        p.arguments = ["-L", socket] + args
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("msr-tmux-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out) }
-        let handle = try FileHandle(forWritingTo: out)
-        p.standardOutput = args.first == "capture-pane" ? handle : FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        try handle.close()
-        return (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        try ChildProcess.run("/usr/bin/tmux", ["-L", socket] + args)
     }
 
     /// Types a line and presses Enter.

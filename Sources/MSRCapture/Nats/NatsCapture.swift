@@ -48,6 +48,8 @@ public final class NatsCapture {
         let limit = max(1, consumer.maxAckPending > 0 ? min(options.batchSize, consumer.maxAckPending) : options.batchSize)
         var subscription: NatsPullSubscription?
         while !stop.isRequested {
+            // A console following this recording live sees the capture is alive.
+            try? writer.heartbeat()
             do {
                 let sub = try subscription ?? jetStream.pullSubscribe(stream: options.stream, durable: options.durable, subject: options.subject)
                 subscription = sub
@@ -80,6 +82,7 @@ public final class NatsCapture {
             }
         }
         try? connection.flush(timeoutMs: options.connection.requestTimeoutMs)
+        try? writer.heartbeat(stopping: true)
         return report
     }
 

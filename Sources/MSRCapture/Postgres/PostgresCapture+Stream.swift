@@ -69,6 +69,8 @@ extension PostgresCapture {
                 try writePending()
             }
             if replyNow || now.timeIntervalSince(lastStatus) >= options.statusInterval {
+                // A console following this recording live sees the capture is alive.
+                try? writer.heartbeat()
                 try sendStatus(replication)
                 lastStatus = now
                 replyNow = false

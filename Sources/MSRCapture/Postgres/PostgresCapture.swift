@@ -100,6 +100,7 @@ public final class PostgresCapture {
         }
         try keepReceived()
         summary.confirmed = confirmed
+        try? writer.heartbeat(stopping: true)
         return summary
     }
 

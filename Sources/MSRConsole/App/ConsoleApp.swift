@@ -22,6 +22,7 @@ public final class ConsoleApp {
     public internal(set) var shouldQuit = false
     /// Sessions following a live capture's end.
     public internal(set) var liveSessions: Set<Int> = []
+    var lastRefresh = 0.0
     var nextPaneID = 1
     var nextSessionID = 1
 
@@ -43,6 +44,11 @@ public final class ConsoleApp {
             focusedPaneID = ids.first ?? 0
         }
         try shared.seek(to: recording.timeline.start)
+        if recording.isBeingCaptured {
+            liveSessions.insert(Self.sharedSession)
+            try shared.seek(toSeq: recording.timeline.lastSeq)
+            say("Live: this recording is being captured; the playhead follows now. Any move scrubs history, L returns.")
+        }
     }
 
     @discardableResult
@@ -82,6 +88,10 @@ public final class ConsoleApp {
     public func tick() -> Bool {
         var changed = false
         let now = clock.now
+        if now - lastRefresh >= 1 {
+            lastRefresh = now
+            changed = refreshRecordings() || changed
+        }
         for (id, s) in sessions {
             do {
                 if liveSessions.contains(id) {
@@ -115,6 +125,24 @@ public final class ConsoleApp {
     public var isAnimating: Bool {
         !liveSessions.isEmpty || sessions.values.contains { $0.playhead.isPlaying }
             || panes.values.contains { !$0.highlights.marks.isEmpty }
+    }
+
+    /// Picks up what a capture added since the last look: new events extend the timelines,
+    /// new columns reach the panes.
+    private func refreshRecordings() -> Bool {
+        var changed = false
+        for r in recordings {
+            let before = r.timeline.lastSeq
+            do { try r.timeline.refresh() } catch { say(error); continue }
+            if r.timeline.lastSeq != before { changed = true }
+            for pane in panes.values where pane.recording === r {
+                if let newer = r.summary.table(id: pane.table.id), newer != pane.table {
+                    pane.refreshSchema(newer)
+                    changed = true
+                }
+            }
+        }
+        return changed
     }
 
     func say(_ text: String, error: Bool = false) {

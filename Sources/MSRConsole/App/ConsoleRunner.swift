@@ -12,7 +12,7 @@ public final class ConsoleRunner {
     public let input: InputSource
     public let theme: Theme
     private var buffer: ScreenBuffer
-    private var activityCache: (recording: ObjectIdentifier, width: Int, values: [Int])?
+    private var activityCache: (recording: ObjectIdentifier, width: Int, lastSeq: Int64, values: [Int])?
     private var bookmarkCache: (at: Double, values: [Bookmark])?
     private var dragging = false
 
@@ -109,9 +109,10 @@ public final class ConsoleRunner {
     private func activity(width: Int) -> [Int] {
         guard let s = app.focusedSession, width > 0 else { return [] }
         let id = ObjectIdentifier(s.timeline)
-        if let c = activityCache, c.recording == id, c.width == width, !app.liveSessions.contains(s.id) { return c.values }
+        // Recomputed only when the recording grew (a live capture), at most once a second.
+        if let c = activityCache, c.recording == id, c.width == width, c.lastSeq == s.timeline.lastSeq { return c.values }
         let values = (try? s.timeline.store.activity(buckets: width)) ?? []
-        activityCache = (id, width, values)
+        activityCache = (id, width, s.timeline.lastSeq, values)
         return values
     }
 

@@ -47,6 +47,15 @@ public final class Pane {
         resetView()
     }
 
+    /// Takes a newer definition of the same table (a column added while capturing): the
+    /// feed starts again with it; filter, sort and scroll stay.
+    public func refreshSchema(_ newer: TableSchema) {
+        guard newer.id == table.id, newer != table else { return }
+        table = newer
+        feed = TableFeed(table: newer, openStore: recording.openStore)
+        frame = nil
+    }
+
     public func setSpec(_ spec: TableViewSpec) {
         view.setSpec(spec)
         if let f = frame { rows = view.rows(for: f.state, changes: nil) }

@@ -24,6 +24,14 @@ public final class RecordingHandle {
     public var name: String { (path as NSString).lastPathComponent }
     public var summary: RecordingSummary { timeline.summary }
 
+    /// Whether a capture is writing this recording now: its heartbeat is under five seconds old.
+    public var isBeingCaptured: Bool {
+        guard let text = try? timeline.store.metaValue(RecordingWriter.heartbeatKey), let micros = Double(text), micros > 0 else {
+            return false
+        }
+        return Date().timeIntervalSince1970 - micros / 1_000_000 < 5
+    }
+
     public func writer() throws(RecordingError) -> RecordingStore {
         if let w = writable { return w }
         let w = try openWritable()

@@ -5,18 +5,32 @@ extension SQLiteRecordingStore {
     static let eventColumns = "seq, commit_time, position, table_id, op, key, before, after, given"
 
     public func summary() throws(RecordingError) -> RecordingSummary {
+        try forgetTablesIfChangedElsewhere()
         let tables = try tables()
-        let (count, last) = try wrap { () throws -> (Int64, Int64) in
-            let s = try statement("SELECT count(*), coalesce(max(seq), 0) FROM events").reset()
-            _ = try s.step()
-            return (s.int64(0), s.int64(1))
-        }
+        // Events are numbered 1...N without gaps, so the count is the last seq: one index probe,
+        // where count(*) would scan millions of rows.
+        let last = try lastSeqInStore()
+        let count = last
         let unseen = Int64(try metaValue("unseen_row_events") ?? "0") ?? 0
         let interval = Int(try metaValue("keyframe_interval") ?? "") ?? 2000
         return RecordingSummary(eventCount: count, lastSeq: last,
                                 firstCommit: count > 0 ? try commitTime(ofSeq: 1) : nil,
                                 lastCommit: count > 0 ? try commitTime(ofSeq: last) : nil,
                                 tables: tables, unseenRowEvents: unseen, keyframeInterval: interval)
+    }
+
+    /// Another connection (a capture) committed since the tables were cached: they may have
+    /// gained tables or columns. `PRAGMA data_version` changes exactly then.
+    func forgetTablesIfChangedElsewhere() throws(RecordingError) {
+        let version = try wrap { () throws -> Int64 in
+            let s = try statement("PRAGMA data_version").reset()
+            _ = try s.step()
+            return s.int64(0)
+        }
+        if version != seenDataVersion {
+            tableCache = nil
+            seenDataVersion = version
+        }
     }
 
     func lastSeqInStore() throws(RecordingError) -> Int64 {

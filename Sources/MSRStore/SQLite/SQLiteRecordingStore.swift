@@ -10,7 +10,10 @@ public final class SQLiteRecordingStore: RecordingStore {
     let db: SQLiteConnection
     let writable: Bool
     private var statements: [String: SQLiteStatement] = [:]
+    private var inUse: [SQLiteStatement] = []
+    private var wrapDepth = 0
     var tableCache: [TableSchema]?
+    var seenDataVersion: Int64 = -1
     /// Per table, the pages of its latest keyframe by leaf identity, holding the leaves alive
     /// so their identities cannot be reused while they are remembered.
     var pageCache: [TableID: [ObjectIdentifier: (leaf: RowTreeNode, page: Int64, rows: Int)]] = [:]
@@ -81,14 +84,29 @@ public final class SQLiteRecordingStore: RecordingStore {
 
     /// A cached prepared statement.
     func statement(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
-        if let s = statements[sql] { return s }
-        let s = try db.prepare(sql)
-        statements[sql] = s
+        let s: SQLiteStatement
+        if let cached = statements[sql] {
+            s = cached
+        } else {
+            s = try db.prepare(sql)
+            statements[sql] = s
+        }
+        inUse.append(s)
         return s
     }
 
     /// Runs SQLite work, turning its errors into recording errors that name the file.
     func wrap<T>(_ body: () throws -> T) throws(RecordingError) -> T {
+        // A statement left on a row keeps its read transaction open, and the connection would
+        // not see what a capture commits after it; so every statement is reset when done.
+        wrapDepth += 1
+        defer {
+            wrapDepth -= 1
+            if wrapDepth == 0 {
+                for s in inUse { s.finish() }
+                inUse.removeAll(keepingCapacity: true)
+            }
+        }
         do {
             return try body()
         } catch let error as SQLiteError {

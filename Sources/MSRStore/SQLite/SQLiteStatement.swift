@@ -21,6 +21,9 @@ final class SQLiteStatement {
         return self
     }
 
+    /// Ends the current run (`sqlite3_reset`), releasing its read transaction.
+    func finish() { sqlite3_reset(stmt) }
+
     /// Advances to the next row; false when there are no more (`sqlite3_step`).
     func step() throws(SQLiteError) -> Bool {
         let rc = sqlite3_step(stmt)

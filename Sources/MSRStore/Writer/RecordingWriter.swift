@@ -1,3 +1,4 @@
+import Foundation
 import MSRModel
 
 /// Turns source changes into the recording's invertible events and stores them.
@@ -38,6 +39,20 @@ public final class RecordingWriter {
         }
         lastOrder = seq > 0 ? try store.events(in: seq...seq, table: nil).first.map { ($0.commitTime, $0.position) } : nil
     }
+
+    private var lastHeartbeat = 0.0
+
+    /// Tells readers (a console following live) that a capture is writing this recording; at
+    /// most once a second. Captures call it from their loops, even when the source is quiet.
+    public func heartbeat(stopping: Bool = false) throws(RecordingError) {
+        let now = Date().timeIntervalSince1970
+        guard stopping || now - lastHeartbeat >= 1 else { return }
+        lastHeartbeat = now
+        try store.setMetaValue(Self.heartbeatKey, stopping ? "0" : String(Int64(now * 1_000_000)))
+    }
+
+    /// Meta key of the capture heartbeat: wall-clock µs of the last sign of life, 0 when stopped.
+    public static let heartbeatKey = "capture_heartbeat_us"
 
     /// The recording's event count after the writes so far.
     public var eventCount: Int64 { lastSeq }

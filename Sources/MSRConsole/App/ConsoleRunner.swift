@@ -97,8 +97,16 @@ public final class ConsoleRunner {
         }
     }
 
+    /// Wall seconds each `render` took, the latest last (at most 10,000 kept).
+    public private(set) var frameTimes: [Double] = []
+
     /// Draws the screen and presents it (the surface writes only what changed).
     public func render() {
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer {
+            if frameTimes.count >= 10_000 { frameTimes.removeFirst(5_000) }
+            frameTimes.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        }
         if buffer.size != surface.size { buffer = ScreenBuffer(size: surface.size) }
         let now = app.clock.now
         ScreenView(app: app, theme: theme, now: now, activity: activity(width: surface.size.width - 2),

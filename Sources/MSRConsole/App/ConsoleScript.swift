@@ -101,9 +101,14 @@ public final class ScriptPlayer {
         }
     }
 
-    /// Ticks until every pane shows the frame of its position (or a second passes).
+    /// Ticks until every pane shows the frame of its position (or two seconds pass). While a
+    /// session plays its position moves on every tick, so then one tick is all it waits.
     private func settle() {
         let app = runner.app
+        if app.sessions.values.contains(where: { $0.playhead.isPlaying }) {
+            app.tick()
+            return
+        }
         let deadline = Date().addingTimeInterval(2)
         while Date() < deadline {
             app.tick()

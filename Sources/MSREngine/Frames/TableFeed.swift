@@ -19,6 +19,9 @@ public final class TableFeed: @unchecked Sendable {
     private let notifyQueue: DispatchQueue
     private let lock = NSLock()
     private var cache: [Int64: TableFrame] = [:]
+    /// The table's events between buffered frames, by seq: loaded ahead with the frames, so a
+    /// position between two buffered frames is made on the spot without the store.
+    private var events: [Int64: ChangeEvent] = [:]
     private var plan: FeedPlan?
     private var generation = 0
     private var working = false
@@ -52,7 +55,11 @@ public final class TableFeed: @unchecked Sendable {
             plan = newPlan
             generation += 1
         }
-        let frame = cache[newPlan.seq]
+        var frame = cache[newPlan.seq]
+        if frame == nil, let made = derive(newPlan.seq) {
+            cache[newPlan.seq] = made
+            frame = made
+        }
         if newPlan.isPlaying {
             servedTicks += 1
             if frame == nil { dryTicks += 1 }
@@ -63,6 +70,32 @@ public final class TableFeed: @unchecked Sendable {
             queue.async { [weak self] in self?.work() }
         }
         return frame
+    }
+
+    /// Makes the frame at `seq` from a buffered frame on either side whose walk passed over
+    /// `seq`, with the buffered events between them; nil when no such pair is buffered (or a
+    /// truncate lies between, which needs the store). Called under `lock`.
+    private func derive(_ seq: Int64) -> TableFrame? {
+        // A frame reached by walking from `previousSeq` to its own seq, across `seq`.
+        guard let walk = cache.values.first(where: { f in
+            guard let p = f.previousSeq else { return false }
+            return min(p, f.seq) < seq && seq < max(p, f.seq)
+        }), let fromSeq = walk.previousSeq, let from = cache[fromSeq] else { return nil }
+        var state = from.state
+        var applied: [ChangeEvent] = []
+        if fromSeq < seq {
+            applied = events.values.filter { $0.seq > fromSeq && $0.seq <= seq }.sorted { $0.seq < $1.seq }
+            guard !applied.contains(where: { $0.op == .truncate }) else { return nil }
+            for e in applied { state.apply(e) }
+        } else {
+            applied = events.values.filter { $0.seq > seq && $0.seq <= fromSeq }.sorted { $0.seq > $1.seq }
+            guard !applied.contains(where: { $0.op == .truncate }) else { return nil }
+            for e in applied { state.revert(e) }
+        }
+        state.seq = seq
+        let changes = FrameChanges(events: applied, forward: fromSeq < seq, keyColumns: table.keyColumns)
+        let time = applied.last.map { fromSeq < seq ? $0.commitTime : from.time } ?? from.time
+        return TableFrame(state: state, time: time, previousSeq: fromSeq, changes: changes)
     }
 
     /// The last error the worker met (a damaged recording), if any.
@@ -168,7 +201,11 @@ extension TableFeed {
             }
             let frame = TableFrame(state: cursor.state, time: try timeline.time(ofSeq: target),
                                    previousSeq: previousSeq, changes: changes)
-            lock.withLock { cache[target] = frame }
+            let moved = cursor.lastMove?.events ?? []
+            lock.withLock {
+                cache[target] = frame
+                for e in moved { events[e.seq] = e }
+            }
             previous = frame
             if i == 0, let notify = onFrameReady { notifyQueue.async(execute: notify) }
         }
@@ -183,6 +220,9 @@ extension TableFeed {
             let ordered = cache.keys.sorted { abs($0 - current) < abs($1 - current) }
             for key in ordered.dropFirst(limit) where !keep.contains(key) && key != lastServed {
                 cache[key] = nil
+            }
+            if let low = cache.keys.min(), let high = cache.keys.max() {
+                events = events.filter { $0.key > low && $0.key <= high }
             }
         }
     }

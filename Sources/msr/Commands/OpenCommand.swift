@@ -65,6 +65,14 @@ struct OpenCommand: ParsableCommand {
         }
         runner.render()
         print("--- final screen ---\n" + ScriptPlayer.screenText(surface.lines))
+        let times = runner.frameTimes.sorted()
+        if !times.isEmpty {
+            let p50 = times[times.count / 2] * 1000, p99 = times[min(times.count - 1, times.count * 99 / 100)] * 1000
+            let dry = app.panes.values.reduce(0) { $0 + $1.feed.dryTicks }, served = app.panes.values.reduce(0) { $0 + $1.feed.servedTicks }
+            let worst = times.suffix(3).reversed().map { String(format: "%.1f", $0 * 1000) }.joined(separator: ", ")
+            print(String(format: "--- %d frames drawn: p50 %.2f ms, p99 %.2f ms (slowest %@ ms); frames not ready while playing: %d of %d ---",
+                         times.count, p50, p99, worst, dry, served))
+        }
     }
 }
 

@@ -55,4 +55,28 @@ final class TableFeedTests: XCTestCase {
         let frame = try XCTUnwrap(feed.waitForFrame(seq: next))
         XCTAssertTrue(sameRows(frame.state, try f.state(table, atSeq: next)))
     }
+
+    /// A position between two buffered frames is served at once, made from buffered events.
+    func testPositionsBetweenBufferedFramesAreServedWithoutWaiting() throws {
+        let f = try EngineFixture(seed: 12, count: 900, truncates: false)
+        let table = try f.table("alpha")
+        let feed = TableFeed(table: table, openStore: f.open, notifyQueue: DispatchQueue(label: "test"))
+        let timeline = try Timeline(store: f.store)
+        var plan = FeedPlan(seq: 50, time: try timeline.time(ofSeq: 50), speed: .max, direction: .forward, isPlaying: true)
+        _ = feed.frame(for: plan)
+        _ = try XCTUnwrap(feed.waitForFrame(seq: 50))
+        let next = min(50 + PlaybackSpeed.eventsPerTickAtMax, timeline.lastSeq)
+        _ = try XCTUnwrap(feed.waitForFrame(seq: next))
+        for between in [Int64(51), 300, next - 1] {
+            plan.seq = between
+            let frame = try XCTUnwrap(feed.frame(for: plan), "seq \(between) was not served at once")
+            XCTAssertEqual(frame.seq, between)
+            XCTAssertTrue(sameRows(frame.state, try f.state(table, atSeq: between)), "seq \(between)")
+        }
+        // And backwards, from the later frame.
+        plan.direction = .backward
+        plan.seq = 200
+        let back = try XCTUnwrap(feed.frame(for: plan))
+        XCTAssertTrue(sameRows(back.state, try f.state(table, atSeq: 200)))
+    }
 }

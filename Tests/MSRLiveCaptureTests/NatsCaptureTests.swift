@@ -72,6 +72,11 @@ final class NatsCaptureTests: XCTestCase {
         let capture = try MSRBinary.start(captureArgs(f, rec), logTo: log)
         defer { if capture.isRunning { kill(capture.processIdentifier, SIGKILL) } }
         XCTAssertTrue(NatsCaptureFixture.waitForEvents(rec, atLeast: 1_000, timeout: 30), Self.read(log))
+        // The console opened on a recording being captured follows it live.
+        let script = f.dir.path("look.txt")
+        try "snapshot\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let live = try MSRBinary.run(["open", rec, "--script", script, "--headless", "--size", "120x30"])
+        XCTAssertTrue(live.stdout.contains("● LIVE"), live.stdout + live.stderr)
 
         f.server.stop()
         Thread.sleep(forTimeInterval: 0.5)
@@ -81,6 +86,9 @@ final class NatsCaptureTests: XCTestCase {
         XCTAssertTrue(Self.read(log).contains("connection re-established"), Self.read(log))
         kill(capture.processIdentifier, SIGTERM)
         XCTAssertEqual(MSRBinary.wait(for: capture, timeout: 15), 0, Self.read(log))
+        // Stopped: the next opening is not live.
+        let after = try MSRBinary.run(["open", rec, "--script", script, "--headless", "--size", "120x30"])
+        XCTAssertFalse(after.stdout.contains("● LIVE"), after.stdout)
 
         try NatsCaptureFixture.assertTables(rec, equal: ExpectedTables(messages.map(\.change)))
         let (events, repeats) = try NatsCaptureFixture.eventsAndRepeats(rec)

@@ -20,8 +20,13 @@ public struct Highlights {
 
     public init() {}
 
+    /// Marks kept at most: at high speeds nearly every row changes within a highlight's life,
+    /// and marking them all would cost more than showing them is worth.
+    public var limit = 5_000
+
     public mutating func add(_ changes: FrameChanges, at now: Double) {
-        if changes.truncated { marks.removeAll() }
+        if changes.truncated || marks.count + changes.count > limit { marks.removeAll() }
+        guard changes.count <= limit else { return }
         for key in changes.inserted { marks[key] = Mark(kind: .inserted, columns: [], row: nil, since: now) }
         for (key, cols) in changes.updated {
             if let m = marks[key], m.kind == .inserted, now - m.since < duration { continue }
@@ -42,8 +47,13 @@ public struct Highlights {
     /// Whether a mark is in its first, brightest part.
     public func isFresh(_ m: Mark, at now: Double) -> Bool { now - m.since < duration / 3 }
 
-    /// Deleted rows still shown, by key.
-    public var ghosts: [(key: RowKey, row: Row)] {
-        marks.compactMap { k, m in m.kind == .deleted ? m.row.map { (k, $0) } : nil }.sorted { $0.key < $1.key }
+    /// Deleted rows still shown whose keys lie between `low` and `high` (either open), by key.
+    public func ghosts(after low: RowKey?, before high: RowKey?) -> [(key: RowKey, row: Row)] {
+        var out: [(key: RowKey, row: Row)] = []
+        for (k, m) in marks where m.kind == .deleted {
+            guard let row = m.row, low.map({ k > $0 }) ?? true, high.map({ k < $0 }) ?? true else { continue }
+            out.append((k, row))
+        }
+        return out.sorted { $0.key < $1.key }
     }
 }

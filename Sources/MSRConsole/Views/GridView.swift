@@ -60,14 +60,22 @@ struct GridView {
 
     /// Deleted rows still fading, placed among the window's rows by key.
     private func mergeGhosts(_ lines: [(key: RowKey, row: Row, ghost: Bool)], visible: Int) -> [(key: RowKey, row: Row, ghost: Bool)] {
-        let ghosts = pane.highlights.ghosts
-        guard !ghosts.isEmpty else { return lines }
         let low = pane.scrollRow == 0 ? nil : lines.first?.key
         let high = lines.count < visible ? nil : lines.last?.key
-        var merged = lines
-        for g in ghosts where (low.map { g.key > $0 } ?? true) && (high.map { g.key < $0 } ?? true) {
-            let i = merged.firstIndex { $0.key > g.key } ?? merged.count
-            merged.insert((g.key, g.row, true), at: i)
+        let ghosts = pane.highlights.ghosts(after: low, before: high)
+        guard !ghosts.isEmpty else { return lines }
+        // Both lists are in key order: merge them, stopping once the window is full.
+        var merged: [(key: RowKey, row: Row, ghost: Bool)] = []
+        merged.reserveCapacity(visible)
+        var i = 0, j = 0
+        while merged.count < visible && (i < lines.count || j < ghosts.count) {
+            if j < ghosts.count && (i == lines.count || ghosts[j].key < lines[i].key) {
+                merged.append((ghosts[j].key, ghosts[j].row, true))
+                j += 1
+            } else {
+                merged.append(lines[i])
+                i += 1
+            }
         }
         return Array(merged.prefix(visible))
     }

@@ -61,6 +61,13 @@ public struct FrameChanges: Sendable {
         }
     }
 
+    /// The changes between two states of a table, found by comparing them.
+    public init(diff: TableDiff) {
+        inserted = Set(diff.inserted.map(\.key))
+        for u in diff.updated { updated[u.key] = Set(u.columns) }
+        for d in diff.deleted { deleted[d.key] = d.row }
+    }
+
     /// These changes followed by `later`'s.
     public mutating func merge(_ later: FrameChanges) {
         truncated = truncated || later.truncated
@@ -79,14 +86,19 @@ public struct TableFrame: Sendable {
     /// The position of the frame this one follows; `changes` lead from there to here.
     public let previousSeq: Int64?
     public let changes: FrameChanges
+    /// The events walked from `previousSeq` to here, in the order they were applied (or
+    /// reverted), so a position in between can be made without the store.
+    /// Nil when the frame was reached by a jump from a keyframe.
+    let walk: [ChangeEvent]?
 
     public var seq: Int64 { state.seq }
     public var table: TableID { state.table }
 
-    public init(state: TableState, time: Timestamp, previousSeq: Int64?, changes: FrameChanges) {
+    public init(state: TableState, time: Timestamp, previousSeq: Int64?, changes: FrameChanges, walk: [ChangeEvent]? = nil) {
         self.state = state
         self.time = time
         self.previousSeq = previousSeq
         self.changes = changes
+        self.walk = walk
     }
 }

@@ -19,9 +19,6 @@ public final class TableFeed: @unchecked Sendable {
     private let notifyQueue: DispatchQueue
     private let lock = NSLock()
     private var cache: [Int64: TableFrame] = [:]
-    /// The table's events between buffered frames, by seq: loaded ahead with the frames, so a
-    /// position between two buffered frames is made on the spot without the store.
-    private var events: [Int64: ChangeEvent] = [:]
     private var plan: FeedPlan?
     private var generation = 0
     private var working = false
@@ -31,6 +28,9 @@ public final class TableFeed: @unchecked Sendable {
     /// Frames this close (in events) are reached event by event, so their changes are known;
     /// farther ones jump from a keyframe and carry no changes.
     static let walkLimit: Int64 = 50_000
+    static let minimumWalk: Int64 = 2_000
+    /// Jumps between states of at most this many rows (together) are compared for changes.
+    static let diffLimit = 40_000
     /// How many ticks ahead to prefetch while playing.
     public var depth = 30
     /// Called on the notify queue when a frame the render loop asked for is ready.
@@ -62,9 +62,18 @@ public final class TableFeed: @unchecked Sendable {
         }
         if newPlan.isPlaying {
             servedTicks += 1
-            if frame == nil { dryTicks += 1 }
+            if frame == nil {
+                dryTicks += 1
+                // Not ready: the latest buffered frame the playhead has passed, so the grid
+                // keeps moving (as a video player drops frames) instead of freezing.
+                let passed = cache.keys.filter { newPlan.direction == .forward ? $0 < newPlan.seq : $0 > newPlan.seq }
+                if let nearest = newPlan.direction == .forward ? passed.max() : passed.min(),
+                   let last = lastServed, newPlan.direction == .forward ? nearest > last : nearest < last {
+                    frame = cache[nearest]
+                }
+            }
         }
-        if frame != nil { lastServed = newPlan.seq }
+        if let f = frame { lastServed = f.seq }
         if !working {
             working = true
             queue.async { [weak self] in self?.work() }
@@ -78,24 +87,20 @@ public final class TableFeed: @unchecked Sendable {
     private func derive(_ seq: Int64) -> TableFrame? {
         // A frame reached by walking from `previousSeq` to its own seq, across `seq`.
         guard let walk = cache.values.first(where: { f in
-            guard let p = f.previousSeq else { return false }
+            guard let p = f.previousSeq, f.walk != nil else { return false }
             return min(p, f.seq) < seq && seq < max(p, f.seq)
         }), let fromSeq = walk.previousSeq, let from = cache[fromSeq] else { return nil }
+        let forward = fromSeq < seq
+        // The walk's events in the order they were applied (forward) or reverted (backward):
+        // the ones up to `seq` are a prefix.
+        let applied = Array((walk.walk ?? []).prefix { forward ? $0.seq <= seq : $0.seq > seq })
+        guard !applied.contains(where: { $0.op == .truncate }) else { return nil }
         var state = from.state
-        var applied: [ChangeEvent] = []
-        if fromSeq < seq {
-            applied = events.values.filter { $0.seq > fromSeq && $0.seq <= seq }.sorted { $0.seq < $1.seq }
-            guard !applied.contains(where: { $0.op == .truncate }) else { return nil }
-            for e in applied { state.apply(e) }
-        } else {
-            applied = events.values.filter { $0.seq > seq && $0.seq <= fromSeq }.sorted { $0.seq > $1.seq }
-            guard !applied.contains(where: { $0.op == .truncate }) else { return nil }
-            for e in applied { state.revert(e) }
-        }
+        for e in applied { forward ? state.apply(e) : state.revert(e) }
         state.seq = seq
-        let changes = FrameChanges(events: applied, forward: fromSeq < seq, keyColumns: table.keyColumns)
-        let time = applied.last.map { fromSeq < seq ? $0.commitTime : from.time } ?? from.time
-        return TableFrame(state: state, time: time, previousSeq: fromSeq, changes: changes)
+        let changes = FrameChanges(events: applied, forward: forward, keyColumns: table.keyColumns)
+        let time = forward ? (applied.last?.commitTime ?? from.time) : ((walk.walk ?? []).first { $0.seq <= seq }?.commitTime ?? walk.time)
+        return TableFrame(state: state, time: time, previousSeq: fromSeq, changes: changes, walk: applied)
     }
 
     /// The last error the worker met (a damaged recording), if any.
@@ -192,20 +197,23 @@ extension TableFeed {
             }
             if let prev = previous, cursor.state.seq != prev.seq { cursor.reset(to: prev.state) }
             let from = cursor.state.seq
-            try cursor.seek(toSeq: target, walkLimit: Self.walkLimit)
+            let before = previous?.seq == from ? previous?.state : nil
+            // Walking costs per event, a jump from a keyframe per row: a small table that
+            // changes a lot (at high speed) is cheaper to jump to and compare.
+            let walkLimit = max(Self.minimumWalk, min(Self.walkLimit, Int64(cursor.state.count) * 4))
+            try cursor.seek(toSeq: target, walkLimit: walkLimit)
             var changes = FrameChanges()
             var previousSeq: Int64?
             if let move = cursor.lastMove {
                 changes = FrameChanges(events: move.events, forward: move.forward, keyColumns: table.keyColumns)
                 previousSeq = from
+            } else if let before, before.count + cursor.state.count <= Self.diffLimit {
+                changes = FrameChanges(diff: TableDiff(from: before, to: cursor.state))
+                previousSeq = from
             }
             let frame = TableFrame(state: cursor.state, time: try timeline.time(ofSeq: target),
-                                   previousSeq: previousSeq, changes: changes)
-            let moved = cursor.lastMove?.events ?? []
-            lock.withLock {
-                cache[target] = frame
-                for e in moved { events[e.seq] = e }
-            }
+                                   previousSeq: previousSeq, changes: changes, walk: cursor.lastMove?.events)
+            lock.withLock { cache[target] = frame }
             previous = frame
             if i == 0, let notify = onFrameReady { notifyQueue.async(execute: notify) }
         }
@@ -220,9 +228,6 @@ extension TableFeed {
             let ordered = cache.keys.sorted { abs($0 - current) < abs($1 - current) }
             for key in ordered.dropFirst(limit) where !keep.contains(key) && key != lastServed {
                 cache[key] = nil
-            }
-            if let low = cache.keys.min(), let high = cache.keys.max() {
-                events = events.filter { $0.key > low && $0.key <= high }
             }
         }
     }

@@ -5,6 +5,7 @@ public enum RecordingError: Error, Sendable, CustomStringConvertible {
     case notFound(path: String)
     case notARecording(path: String)
     case newerVersion(path: String, found: Int, supported: Int)
+    case olderVersion(path: String, found: Int, supported: Int)
     case corrupt(path: String, detail: String)
     case storage(path: String, detail: String)
     case unknownTable(name: String, known: [String])
@@ -20,6 +21,8 @@ public enum RecordingError: Error, Sendable, CustomStringConvertible {
             return "\(path) is not an msr recording; give the path of a .msr file that msr wrote."
         case .newerVersion(let path, let found, let supported):
             return "\(path) was written by a newer msr (recording format \(found), this msr reads up to \(supported)); upgrade msr to open it."
+        case .olderVersion(let path, let found, let supported):
+            return "\(path) was written by an earlier msr (recording format \(found); this msr reads format \(supported)); record or ingest it again with this msr."
         case .corrupt(let path, let detail):
             return "\(path) is damaged (\(detail)); restore it from a copy or record it again."
         case .storage(let path, let detail):

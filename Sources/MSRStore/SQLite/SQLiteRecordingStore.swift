@@ -80,6 +80,9 @@ public final class SQLiteRecordingStore: RecordingStore {
         if v > SQLiteSchema.formatVersion {
             throw .newerVersion(path: location, found: v, supported: SQLiteSchema.formatVersion)
         }
+        if v < SQLiteSchema.formatVersion {
+            throw .olderVersion(path: location, found: v, supported: SQLiteSchema.formatVersion)
+        }
     }
 
     /// A cached prepared statement.

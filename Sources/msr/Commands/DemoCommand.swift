@@ -18,6 +18,15 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let target = path ?? Self.defaultPath(events: events)
+            // A demo left by another msr version is made again rather than refused.
+            if FileManager.default.fileExists(atPath: target) {
+                do {
+                    _ = try SQLiteRecordingStore(openingAt: target)
+                } catch {
+                    Terminal.standardError.write("msr: the cached demo cannot be used (\(error)); making it again.\n")
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
+                }
+            }
             if !FileManager.default.fileExists(atPath: target) {
                 try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
                                                         withIntermediateDirectories: true)

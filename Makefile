@@ -8,7 +8,7 @@ DEMO_EVENTS ?= 1000000
 DEB_PACKAGES := libncursesw5-dev libpq-dev libsqlite3-dev pkg-config postgresql postgresql-contrib tmux libnats-dev nats-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo install clean
+.PHONY: deps build test bench demo install clean
 
 ## deps: install the missing Debian packages (through sudo when not root)
 deps:
@@ -28,6 +28,15 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+
+## bench: release build, then msr against PostgreSQL and SQLite as-of queries (BENCHMARKS.md);
+## 100k and 1M events, plus 10M and a 1M-row table with BENCH_10M=1. Writes bench/results/.
+BENCH_SIZES ?= $(if $(BENCH_10M),100k,1M,10M,100k,1M)
+BENCH_TABLE_ROWS ?= $(if $(BENCH_10M),10k,100k,1M,10k,100k)
+bench: deps
+	$(SWIFT) build -c release --product msr
+	$(SWIFT) build -c release --product msr-bench
+	./.build/release/msr-bench --sizes $(BENCH_SIZES) --table-rows $(BENCH_TABLE_ROWS) $(BENCH_FLAGS)
 
 ## demo: build, generate the demo exercise once (into ~/.cache/msr) and open it
 demo: build

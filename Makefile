@@ -31,8 +31,13 @@ test: deps
 
 ## bench: release build, then msr against PostgreSQL and SQLite as-of queries (BENCHMARKS.md);
 ## 100k and 1M events, plus 10M and a 1M-row table with BENCH_10M=1. Writes bench/results/.
-BENCH_SIZES ?= $(if $(BENCH_10M),100k,1M,10M,100k,1M)
-BENCH_TABLE_ROWS ?= $(if $(BENCH_10M),10k,100k,1M,10k,100k)
+ifdef BENCH_10M
+BENCH_SIZES ?= 100k,1M,10M
+BENCH_TABLE_ROWS ?= 10k,100k,1M
+else
+BENCH_SIZES ?= 100k,1M
+BENCH_TABLE_ROWS ?= 10k,100k
+endif
 bench: deps
 	$(SWIFT) build -c release --product msr
 	$(SWIFT) build -c release --product msr-bench

@@ -11,6 +11,8 @@ struct BenchOptions {
     /// At most this long per contender and mode; slow contenders get fewer samples.
     var seekBudget = 60.0
     var frames = 150
+    /// Which parts to run: seek, contenders, playback, open, tables, ingest.
+    var sections: Set<String> = ["seek", "contenders", "playback", "open", "tables", "ingest"]
     var quick = false
     var skipPostgres = false
     var results = "bench/results"
@@ -19,7 +21,8 @@ struct BenchOptions {
 
     static let usage = """
         usage: msr-bench [--sizes 100k,1M,10M] [--table-rows 10k,100k,1M] [--seeks N] [--seek-budget SECONDS]
-                         [--frames N] [--quick] [--no-postgres] [--results DIR] [--work DIR] [--msr PATH]
+                         [--frames N] [--quick] [--no-postgres]
+                         [--only seek,contenders,playback,open,tables,ingest] [--results DIR] [--work DIR] [--msr PATH]
         """
 
     static func parse(_ args: [String]) throws -> BenchOptions {
@@ -45,6 +48,7 @@ struct BenchOptions {
                 o.seekBudget = 5
                 o.frames = 15
             case "--no-postgres": o.skipPostgres = true
+            case "--only": o.sections = Set(try value().split(separator: ",").map(String.init))
             case "--results": o.results = try value()
             case "--work": o.work = try value()
             case "--msr": o.msrBinary = try value()

@@ -41,7 +41,7 @@ func runBench() throws {
     }
 
     var postgres: BenchPostgres?
-    if !o.skipPostgres {
+    if !o.skipPostgres && (o.sections.contains("contenders") || o.sections.contains("ingest")) {
         if BenchPostgres.isInstalled {
             log("starting PostgreSQL")
             postgres = try BenchPostgres()
@@ -69,7 +69,7 @@ func runBench() throws {
             try MSRSeekContender(path: rec, table: table)
         }
         run.seeks.append(msr)
-        if let pg = postgres {
+        if let pg = postgres, o.sections.contains("contenders") {
             log("loading PostgreSQL")
             run.loadSeconds["postgres"] = try ContenderLoader.loadPostgres(pg, events: events, table: table)
             log("seek: PostgreSQL event table")
@@ -80,24 +80,30 @@ func runBench() throws {
                                                    reference: reference) { try PostgresHistoryContender(pg) }.0)
         }
         let sqlitePath = o.work + "/events-\(size).sqlite"
-        log("loading SQLite")
-        run.loadSeconds["sqlite"] = try ContenderLoader.loadSQLite(path: sqlitePath, events: events, table: table)
-        log("seek: SQLite window function")
-        run.seeks.append(try SeekBench.measure("SQLite window function", questions: questions, budget: o.seekBudget,
-                                               reference: reference) { try SQLiteWindowContender(path: sqlitePath) }.0)
-        log("playback")
-        run.playback = try PlaybackBench.run(path: rec, speeds: [1, 60, 1000], frames: o.frames)
+        if o.sections.contains("contenders") {
+            log("loading SQLite")
+            run.loadSeconds["sqlite"] = try ContenderLoader.loadSQLite(path: sqlitePath, events: events, table: table)
+            log("seek: SQLite window function")
+            run.seeks.append(try SeekBench.measure("SQLite window function", questions: questions, budget: o.seekBudget,
+                                                   reference: reference) { try SQLiteWindowContender(path: sqlitePath) }.0)
+        }
+        if o.sections.contains("playback") {
+            log("playback")
+            run.playback = try PlaybackBench.run(path: rec, speeds: [1, 60, 1000], frames: o.frames)
+        }
+        if o.sections.contains("open") {
         log("open")
         let script = o.work + "/first-frame.script"
         try "snapshot first\n".write(toFile: script, atomically: true, encoding: .utf8)
         let open = try Spawn.run(o.msrBinary, ["open", rec, "--script", script, "--headless", "--size", "400x126"], stdout: "/dev/null")
         run.openSeconds = open.seconds
         run.openMaxRSS = open.maxRSS
+        }
         report.sizes.append(run)
         try? FileManager.default.removeItem(atPath: sqlitePath)
     }
 
-    for rows in o.tableRows {
+    for rows in o.tableRows where o.sections.contains("tables") {
         let rec = o.work + "/big-\(rows).msr"
         log("table scaling: \(rows) rows")
         let events = try BigTable.write(rows: rows, to: rec)
@@ -111,6 +117,7 @@ func runBench() throws {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rec + suffix) }
     }
 
+    if o.sections.contains("ingest") {
     // Ingest: the 1M exercise (or the nearest size run) as Debezium NDJSON.
     let ingestSize = o.sizes.contains(1_000_000) ? 1_000_000 : (o.sizes.filter { $0 <= 1_000_000 }.max() ?? o.sizes.min() ?? 100_000)
     let ndjson = o.work + "/exercise-\(ingestSize).ndjson"
@@ -129,6 +136,7 @@ func runBench() throws {
     report.ingest = BenchReport.Ingest(events: ingestSize, ndjsonBytes: ndjsonBytes, catSeconds: cat.seconds,
                                        ingestSeconds: ingest.seconds, ingestMaxRSS: ingest.maxRSS,
                                        psqlCopySeconds: copySeconds, recordingBytes: fileSize(into))
+    }
 
     report.seconds = Clock.now - runStart
     let markdown = report.markdown()

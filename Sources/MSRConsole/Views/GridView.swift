@@ -64,12 +64,28 @@ struct GridView {
         guard !ghosts.isEmpty else { return lines }
         let low = pane.scrollRow == 0 ? nil : lines.first?.key
         let high = lines.count < visible ? nil : lines.last?.key
-        var merged = lines
-        for g in ghosts where (low.map { g.key > $0 } ?? true) && (high.map { g.key < $0 } ?? true) {
-            let i = merged.firstIndex { $0.key > g.key } ?? merged.count
-            merged.insert((g.key, g.row, true), at: i)
+        // One pass over both key-ordered lists, stopping once the window is full: at high
+        // speeds thousands of rows fade at once, and inserting each into the window cost a
+        // frame hundreds of milliseconds (BENCHMARKS.md, playback profile).
+        var merged: [(key: RowKey, row: Row, ghost: Bool)] = []
+        merged.reserveCapacity(visible)
+        var li = 0, gi = 0
+        while merged.count < visible {
+            while gi < ghosts.count, !((low.map { ghosts[gi].key > $0 } ?? true) && (high.map { ghosts[gi].key < $0 } ?? true)) {
+                if let high, ghosts[gi].key >= high { gi = ghosts.count } else { gi += 1 }
+            }
+            let takeGhost = gi < ghosts.count && (li >= lines.count || ghosts[gi].key < lines[li].key)
+            if takeGhost {
+                merged.append((ghosts[gi].key, ghosts[gi].row, true))
+                gi += 1
+            } else if li < lines.count {
+                merged.append(lines[li])
+                li += 1
+            } else {
+                break
+            }
         }
-        return Array(merged.prefix(visible))
+        return merged
     }
 
     struct Column {

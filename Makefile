@@ -8,7 +8,7 @@ DEMO_EVENTS ?= 1000000
 DEB_PACKAGES := libncursesw5-dev libpq-dev libsqlite3-dev pkg-config postgresql postgresql-contrib tmux libnats-dev nats-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo install clean
+.PHONY: deps build test bench demo install clean
 
 ## deps: install the missing Debian packages (through sudo when not root)
 deps:
@@ -28,6 +28,20 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+
+## bench: release build, then msr against PostgreSQL and SQLite as-of queries (BENCHMARKS.md);
+## 100k and 1M events, plus 10M and a 1M-row table with BENCH_10M=1. Writes bench/results/.
+ifdef BENCH_10M
+BENCH_SIZES ?= 100k,1M,10M
+BENCH_TABLE_ROWS ?= 10k,100k,1M
+else
+BENCH_SIZES ?= 100k,1M
+BENCH_TABLE_ROWS ?= 10k,100k
+endif
+bench: deps
+	$(SWIFT) build -c release --product msr
+	$(SWIFT) build -c release --product msr-bench
+	./.build/release/msr-bench --sizes $(BENCH_SIZES) --table-rows $(BENCH_TABLE_ROWS) $(BENCH_FLAGS)
 
 ## demo: build, generate the demo exercise once (into ~/.cache/msr) and open it
 demo: build

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "msr", targets: ["msr"]),
+        .executable(name: "msr-bench", targets: ["MSRBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +32,11 @@ let package = Package(
                 "MSRModel", "MSRStore", "MSREngine", "MSRCapture", "MSRTerminal", "MSRConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `make bench`: msr against the as-of queries a user would otherwise write (BENCHMARKS.md).
+        .executableTarget(
+            name: "MSRBench",
+            dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRCapture", "MSRTerminal", "MSRConsole", "MSRPostgresClient"]
         ),
 
         .target(name: "MSRTestSupport", dependencies: ["MSRModel", "MSRStore"], path: "Tests/MSRTestSupport"),

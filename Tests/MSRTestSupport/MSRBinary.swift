@@ -23,8 +23,14 @@ public enum MSRBinary {
     /// Runs `msr ARGS` to completion, with `input` on stdin.
     @discardableResult
     public static func run(_ args: [String], input: String? = nil, cwd: String? = nil) throws -> Result {
+        try runProgram(path, args, input: input, cwd: cwd)
+    }
+
+    /// Runs another program built beside msr (`msr-bench`) the same way.
+    @discardableResult
+    public static func runProgram(_ program: String, _ args: [String], input: String? = nil, cwd: String? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
+        p.executableURL = URL(fileURLWithPath: program)
         p.arguments = args
         if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         // Output goes to files, so a chatty command can never block on a full pipe.

@@ -24,6 +24,29 @@ final class SQLiteStatement {
     /// Ends the current run (`sqlite3_reset`), releasing its read transaction.
     func finish() { sqlite3_reset(stmt) }
 
+    /// The same with the values in an array (for callers that build them at run time).
+    @discardableResult
+    func reset(binding values: [SQLiteValue]) throws(SQLiteError) -> SQLiteStatement {
+        sqlite3_reset(stmt)
+        sqlite3_clear_bindings(stmt)
+        try bindAll(values)
+        return self
+    }
+
+    /// Columns of the statement's rows (`sqlite3_column_count`).
+    var columnCount: Int32 { sqlite3_column_count(stmt) }
+
+    /// A column of the current row in whatever type SQLite holds it.
+    func value(_ column: Int32) -> SQLiteValue {
+        switch sqlite3_column_type(stmt, column) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .int(int64(column))
+        case SQLITE_FLOAT: return .double(sqlite3_column_double(stmt, column))
+        case SQLITE_BLOB: return .blob(blob(column) ?? [])
+        default: return .text(text(column))
+        }
+    }
+
     /// Advances to the next row; false when there are no more (`sqlite3_step`).
     func step() throws(SQLiteError) -> Bool {
         let rc = sqlite3_step(stmt)

@@ -25,8 +25,13 @@ public struct TableState: Sendable {
         if event.op == .truncate {
             rows.removeAll()
         } else {
-            if let before = event.before { rows.remove(before.key(keyColumns)) }
-            if let after = event.after { rows.set(after, for: after.key(keyColumns)) }
+            let afterKey = event.after?.key(keyColumns)
+            // An update in place (the common case) replaces the row without removing it first.
+            if let before = event.before {
+                let beforeKey = before.key(keyColumns)
+                if beforeKey != afterKey { rows.remove(beforeKey) }
+            }
+            if let after = event.after, let key = afterKey { rows.set(after, for: key) }
         }
         seq = event.seq
     }
@@ -37,8 +42,12 @@ public struct TableState: Sendable {
         if event.op == .truncate {
             rows = truncated ?? RowTree()
         } else {
-            if let after = event.after { rows.remove(after.key(keyColumns)) }
-            if let before = event.before { rows.set(before, for: before.key(keyColumns)) }
+            let beforeKey = event.before?.key(keyColumns)
+            if let after = event.after {
+                let afterKey = after.key(keyColumns)
+                if afterKey != beforeKey { rows.remove(afterKey) }
+            }
+            if let before = event.before, let key = beforeKey { rows.set(before, for: key) }
         }
         seq = event.seq - 1
     }

@@ -30,6 +30,9 @@ struct TableCatalog {
     /// time and fills in column types the table did not know yet.
     mutating func resolve(_ change: SourceChange, options: WriterOptions, created: inout Bool) throws(RecordingError) -> TableSchema {
         if let id = byName[change.table.qualified], var t = schemas[id] {
+            // Almost every change names only known columns with known types: check that
+            // without building anything, and do the full work only for the rest.
+            if isFullyKnown(change, id) { return t }
             if addColumns(from: change, to: &t) {
                 install(t)
                 changed.insert(id)
@@ -57,6 +60,17 @@ struct TableCatalog {
         changed.insert(id)
         created = true
         return t
+    }
+
+    private func isFullyKnown(_ change: SourceChange, _ id: TableID) -> Bool {
+        guard let map = columnIndex[id], let schema = schemas[id] else { return false }
+        for c in change.columns {
+            guard let i = map[c.name], !(schema.columns[i].type.isUnknown && !c.type.isUnknown) else { return false }
+        }
+        for f in change.after ?? [] where map[f.name] == nil { return false }
+        for f in change.before ?? [] where map[f.name] == nil { return false }
+        for f in change.keyFields ?? [] where map[f.name] == nil { return false }
+        return true
     }
 
     private func addColumns(from change: SourceChange, to t: inout TableSchema) -> Bool {

@@ -33,6 +33,23 @@ public final class DebeziumIngest {
             defer { try? handle.close() }
             var lineNumber = 0
             var bytes: Int64 = 0
+            var batch = LineBatch()
+            // Decoded in batches on every core; taken in input order.
+            func take() {
+                for (line, outcome) in zip(batch.lines, batch.decode(with: decoder)) {
+                    switch outcome {
+                    case .change(var c):
+                        c.origin = origins.count
+                        origins.append((Int32(index), Int32(truncatingIfNeeded: line.number), line.offset, Int32(line.length)))
+                        changes.append(c)
+                    case .skipped(let reason):
+                        report.skipped[reason.rawValue, default: 0] += 1
+                    case .rejected(let reason):
+                        rejectLines.append((index, line.offset, line.length, reason, line.number))
+                    }
+                }
+                batch.removeAll()
+            }
             let reader = LineReader(handle: handle)
             try reader.forEachLine { line, offset in
                 lineNumber += 1
@@ -40,21 +57,14 @@ public final class DebeziumIngest {
                 bytes = offset + Int64(line.count) + 1
                 spool?.write(Data(buffer: line))
                 spool?.write(Data([0x0A]))
-                do throws(DebeziumLineError) {
-                    switch try decoder.decode(buffer: line, number: lineNumber) {
-                    case .change(var c):
-                        c.origin = origins.count
-                        origins.append((Int32(index), Int32(truncatingIfNeeded: lineNumber), offset, Int32(line.count)))
-                        changes.append(c)
-                    case .skipped(let reason):
-                        report.skipped[reason.rawValue, default: 0] += 1
-                    }
-                } catch {
-                    rejectLines.append((index, offset, line.count, error.reason, lineNumber))
+                batch.append(line, number: lineNumber, offset: offset)
+                if batch.count >= 20_000 {
+                    take()
+                    progress(.reading(bytes: bytes, total: total, lines: report.lines))
                 }
-                if lineNumber % 20_000 == 0 { progress(.reading(bytes: bytes, total: total, lines: report.lines)) }
                 return true
             }
+            take()
             try? spool?.close()
             progress(.reading(bytes: bytes, total: total, lines: report.lines))
         }

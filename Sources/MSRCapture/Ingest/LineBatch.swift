@@ -1,0 +1,73 @@
+import Dispatch
+import Foundation
+import MSRModel
+
+/// Lines of an input gathered into one buffer and decoded on every core at once; the results
+/// keep the input's order.
+struct LineBatch {
+    struct Line {
+        var start: Int
+        var length: Int
+        var number: Int
+        var offset: Int64
+    }
+
+    /// What decoding one line gave.
+    enum Outcome: Sendable {
+        case change(SourceChange)
+        case skipped(DebeziumLine.SkipReason)
+        case rejected(String)
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private(set) var lines: [Line] = []
+
+    var count: Int { lines.count }
+    var isEmpty: Bool { lines.isEmpty }
+
+    mutating func append(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int64) {
+        lines.append(Line(start: bytes.count, length: line.count, number: number, offset: offset))
+        bytes.append(contentsOf: line)
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+    }
+
+    /// Decodes every line, splitting the work across the machine's cores.
+    func decode(with decoder: DebeziumDecoder) -> [Outcome] {
+        let n = lines.count
+        guard n > 0 else { return [] }
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 1000 + 1))
+        var results = [Outcome](repeating: .skipped(.blank), count: n)
+        results.withUnsafeMutableBufferPointer { out in
+            bytes.withUnsafeBufferPointer { all in
+                let output = UnsafeSendable(out), input = UnsafeSendable(all)
+                let lines = self.lines
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let lower = n * part / parts, upper = n * (part + 1) / parts
+                    for i in lower..<upper {
+                        let line = lines[i]
+                        let slice = UnsafeBufferPointer(rebasing: input.value[line.start..<(line.start + line.length)])
+                        do throws(DebeziumLineError) {
+                            switch try decoder.decode(buffer: slice, number: line.number) {
+                            case .change(let c): output.value[i] = .change(c)
+                            case .skipped(let r): output.value[i] = .skipped(r)
+                            }
+                        } catch {
+                            output.value[i] = .rejected(error.reason)
+                        }
+                    }
+                }
+            }
+        }
+        return results
+    }
+}
+
+/// Hands buffers to the decoding threads; each writes only its own slice of the output.
+private struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

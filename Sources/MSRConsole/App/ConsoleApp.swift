@@ -22,6 +22,10 @@ public final class ConsoleApp {
     public internal(set) var shouldQuit = false
     /// Sessions following a live capture's end.
     public internal(set) var liveSessions: Set<Int> = []
+    /// What each prompt was given before, oldest first (Up recalls them).
+    public internal(set) var promptHistory: [ConsoleCommand.PromptKind: [String]] = [:]
+    /// Counts bookmarks added here, so the timeline shows a new one at once.
+    public internal(set) var bookmarkRevision = 0
     var nextPaneID = 1
     var nextSessionID = 1
 

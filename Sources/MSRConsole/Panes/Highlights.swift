@@ -30,6 +30,29 @@ public struct Highlights {
         for (key, row) in changes.deleted { marks[key] = Mark(kind: .deleted, columns: [], row: row, since: now) }
     }
 
+    /// What really differs between two states among the rows `changes` touched.
+    ///
+    /// The feed's changes between two frames can come through frames on either side (a
+    /// step back from 29 to 28 may be computed as 29 → 30 → 28), so a row changed and then
+    /// changed back would be marked though it is the same; comparing the two states keeps
+    /// only what a reviewer can see changed.
+    public static func net(_ changes: FrameChanges, from old: TableState, to new: TableState) -> FrameChanges {
+        var out = FrameChanges()
+        out.truncated = changes.truncated
+        let touched = changes.inserted.union(changes.updated.keys).union(changes.deleted.keys)
+        for key in touched {
+            switch (old[key], new[key]) {
+            case (nil, _?): out.inserted.insert(key)
+            case (let before?, nil): out.deleted[key] = before
+            case (let before?, let after?):
+                let columns = after.changedColumns(from: before)
+                if !columns.isEmpty { out.updated[key] = Set(columns) }
+            case (nil, nil): break
+            }
+        }
+        return out
+    }
+
     /// Drops marks older than `duration`.
     public mutating func expire(at now: Double) {
         marks = marks.filter { now - $0.value.since < duration }

@@ -10,6 +10,9 @@ public final class SQLiteRecordingStore: RecordingStore {
     let db: SQLiteConnection
     let writable: Bool
     private var statements: [String: SQLiteStatement] = [:]
+    /// How many `wrap` calls are running (they nest), so statements are finished only when
+    /// the outermost one returns.
+    private var wrapDepth = 0
     var tableCache: [TableSchema]?
     /// Per table, the pages of its latest keyframe by leaf identity, holding the leaves alive
     /// so their identities cannot be reused while they are remembered.
@@ -88,7 +91,17 @@ public final class SQLiteRecordingStore: RecordingStore {
     }
 
     /// Runs SQLite work, turning its errors into recording errors that name the file.
+    ///
+    /// Afterwards every statement left part-read (a query stepped to its first row only) is
+    /// reset: in WAL mode an unfinished statement keeps its read transaction open, and the
+    /// connection would go on seeing the file as it was then, never a bookmark, a saved
+    /// layout or an event another connection committed since (live capture).
     func wrap<T>(_ body: () throws -> T) throws(RecordingError) -> T {
+        wrapDepth += 1
+        defer {
+            wrapDepth -= 1
+            if wrapDepth == 0 { for s in statements.values { s.finish() } }
+        }
         do {
             return try body()
         } catch let error as SQLiteError {

@@ -30,6 +30,12 @@ final class SQLiteStatement {
         return false
     }
 
+    /// Ends a run left part-read, so it no longer holds a read transaction open
+    /// (`sqlite3_stmt_busy`, `sqlite3_reset`); bindings stay.
+    func finish() {
+        if sqlite3_stmt_busy(stmt) != 0 { sqlite3_reset(stmt) }
+    }
+
     /// Runs a statement that returns no rows.
     func run(_ values: SQLiteValue...) throws(SQLiteError) {
         sqlite3_reset(stmt)

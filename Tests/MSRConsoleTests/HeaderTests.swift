@@ -13,7 +13,7 @@ final class HeaderTests: XCTestCase {
         XCTAssertTrue(h.header.contains("+00:00:00.000"), h.header)
         XCTAssertTrue(h.header.contains("⏸ paused"), h.header)
         XCTAssertTrue(h.header.contains(" 1x"), h.header)
-        XCTAssertTrue(h.header.contains("event 11/259"), h.header)
+        XCTAssertTrue(h.header.contains("event  11/259"), "padded to the last event's digits: \(h.header)")
         XCTAssertTrue(h.header.contains("1/8 sessions"), h.header)
         assertSnapshot([h.header], named: "header-paused")
     }
@@ -25,7 +25,7 @@ final class HeaderTests: XCTestCase {
         h.elapse(0.5)
         XCTAssertTrue(h.header.contains("▶ playing"), h.header)
         XCTAssertTrue(h.header.contains("60x (60.0x)"), h.header)
-        XCTAssertTrue(h.header.contains("2026-03-14T08:00:30Z"), h.header)
+        XCTAssertTrue(h.header.contains("2026-03-14T08:00:30.000Z"), "steady width while playing: \(h.header)")
         XCTAssertTrue(h.header.contains("+00:00:30.000"), h.header)
         assertSnapshot([h.header], named: "header-playing")
     }

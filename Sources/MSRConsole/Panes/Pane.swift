@@ -32,6 +32,8 @@ public final class Pane {
     /// Column widths seen so far: columns widen to fit and do not shrink back, so the grid
     /// does not jitter while playing.
     public var columnWidths: [Int: Int] = [:]
+    /// Columns whose values shown so far were all numbers (right-aligned with their names).
+    public var numericColumns: [Int: Bool] = [:]
 
     public init(id: Int, recording: RecordingHandle, table: TableSchema, sessionID: Int) {
         self.id = id
@@ -64,6 +66,7 @@ public final class Pane {
         followKey = nil
         highlights.clear()
         columnWidths.removeAll()
+        numericColumns.removeAll()
     }
 
     /// Takes the frame for the pane's position when the feed has it; returns whether the pane

@@ -38,9 +38,11 @@ struct GridColumns {
             }
             w = min(w, GridView.maxColumnWidth)
             pane.columnWidths[c] = w
+            // A window of NULLs says nothing about the column: keep what was seen before.
+            if numeric || other { pane.numericColumns[c] = numeric && !other }
             guard used < width else { break }
             let fit = min(w, width - used)
-            out.append(Column(index: c, width: fit, isKey: keys.contains(c), isNumeric: numeric && !other))
+            out.append(Column(index: c, width: fit, isKey: keys.contains(c), isNumeric: pane.numericColumns[c] ?? false))
             used += fit + 1
         }
         return out

@@ -46,10 +46,20 @@ struct GridView {
         for (i, line) in lines.enumerated() {
             drawRow(&buffer, line, columns: columns, x: inner.x, y: inner.y + 1 + i, width: inner.width)
         }
+        drawScrollThumb(&buffer, area: area, visible: visible, style: border)
         if lines.isEmpty {
             let note = pane.spec.filter == nil ? "no rows at this time" : "no rows match the filter"
             _ = buffer.put(note, x: inner.x + 1, y: inner.y + 1, style: theme[.hint], maxWidth: inner.width - 1)
         }
+    }
+
+    /// On the right border, where the window is in a table longer than the pane.
+    private func drawScrollThumb(_ buffer: inout ScreenBuffer, area: Rect, visible: Int, style: Style) {
+        let count = pane.rowCount
+        guard count > visible, visible > 1 else { return }
+        let size = max(1, visible * visible / count)
+        let top = (visible - size) * pane.scrollRow / max(1, count - visible)
+        buffer.verticalLine(x: area.maxX - 1, y: area.y + 2 + top, height: size, character: "▐", style: style)
     }
 
     private func drawHeader(_ buffer: inout ScreenBuffer, _ columns: [GridColumns.Column], x: Int, y: Int) {

@@ -31,26 +31,44 @@ struct HeaderView {
         } else {
             state = ph.direction == .forward ? "⏸ paused ▸" : "⏸ paused ◂"
         }
-        let time = ph.seq == 0 && ph.time < s.timeline.start ? "before the first event" : ph.time.iso8601
+        let time = ph.seq == 0 && ph.time < s.timeline.start ? "before the first event" : Self.clock(ph.time, steady: ph.isPlaying)
         let offset = Timestamp.formatOffset(max(0, ph.time - s.timeline.start))
         var out = [
             Field(text: " msr ", role: .headerAccent, priority: 0),
             Field(text: " \(name) ", role: .header, priority: 2),
-            Field(text: "│ \(time) ", role: .header, priority: 6),
+            Field(text: "│ \(time) ", role: .header, priority: 5),
             Field(text: "\(offset) ", role: .headerAccent, priority: 10),
             Field(text: "│ \(state) ", role: .header, priority: 9),
             Field(text: "\(ph.speed.label) ", role: .headerAccent, priority: 8),
         ]
-        if ph.isPlaying { out.append(Field(text: String(format: "(%.1fx) ", s.achievedSpeed), role: .header, priority: 5)) }
+        if ph.isPlaying { out.append(Field(text: String(format: "(%.1fx) ", s.achievedSpeed), role: .header, priority: 4)) }
         if let loop = ph.loop {
-            let a = Timestamp.formatOffset(loop.lowerBound - s.timeline.start)
-            let b = Timestamp.formatOffset(loop.upperBound - s.timeline.start)
-            out.append(Field(text: " ⟲ \(a)–\(b) ", role: .header, right: true, priority: 4))
+            let a = Self.shortOffset(loop.lowerBound - s.timeline.start)
+            let b = Self.shortOffset(loop.upperBound - s.timeline.start)
+            out.append(Field(text: " ⟲ \(a)–\(b) ", role: .header, right: true, priority: 6))
         }
-        if s.breakpoint != nil { out.append(Field(text: " ⏺ breakpoint ", role: .header, right: true, priority: 4)) }
-        out.append(Field(text: " event \(ph.seq)/\(s.timeline.lastSeq) ", role: .header, right: true, priority: 7))
+        if s.breakpoint != nil { out.append(Field(text: " ⏺ breakpoint ", role: .header, right: true, priority: 6)) }
+        // Padded to the last event's digits, so the fields do not shift while playing.
+        let last = String(s.timeline.lastSeq)
+        let seq = String(repeating: " ", count: max(0, last.count - String(ph.seq).count)) + String(ph.seq)
+        out.append(Field(text: " event \(seq)/\(last) ", role: .header, right: true, priority: 7))
         out.append(Field(text: " S\(s.id) · \(app.activeSessionCount)/\(app.options.maxSessions) sessions ", role: .header, right: true, priority: 3))
         return out
+    }
+
+    /// `+00:01:00`, with milliseconds only when there are some: loop ends are usually set
+    /// on whole seconds, and the header has little room.
+    static func shortOffset(_ micros: Int64) -> String {
+        let full = Timestamp.formatOffset(micros)
+        return full.hasSuffix(".000") ? String(full.dropLast(4)) : full
+    }
+
+    /// The time as ISO-8601: exact when paused (an event's own microseconds), always with
+    /// three decimals while playing, so the line keeps its width from frame to frame.
+    static func clock(_ t: Timestamp, steady: Bool) -> String {
+        guard steady else { return t.iso8601 }
+        let millis = Timestamp(micros: t.micros - ((t.micros % 1000) + 1000) % 1000).iso8601
+        return millis.contains(".") ? millis : String(millis.dropLast()) + ".000Z"
     }
 
     func draw(into buffer: inout ScreenBuffer, y: Int) {

@@ -106,8 +106,8 @@ final class ConsoleHarness {
 
     /// The playhead's event position as the header shows it (`event 12/259`).
     var shownEvent: Int? {
-        guard let r = header.range(of: #"event \d+/"#, options: .regularExpression) else { return nil }
-        return Int(header[r].dropFirst(6).dropLast())
+        guard let r = header.range(of: #"event +\d+/"#, options: .regularExpression) else { return nil }
+        return Int(header[r].dropFirst(6).dropLast().trimmingCharacters(in: .whitespaces))
     }
 
     /// The first place `needle` is shown, scanning rows top to bottom (`row` only, when

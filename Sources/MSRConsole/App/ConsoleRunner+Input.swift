@@ -64,7 +64,12 @@ extension ConsoleRunner {
             if let s = app.focusedSession {
                 app.liveSessions.remove(s.id)
                 app.quietPanes(of: s.id)
-                try? s.seek(to: TimelineView.time(atColumn: m.x, area: areas.timeline, timeline: s.timeline))
+                // A click on a bookmark's ▼ goes to the bookmark itself, not to the column's time.
+                let strip = Rect(x: areas.timeline.x + 1, y: areas.timeline.y, width: areas.timeline.width - 2, height: 1)
+                let mark = bookmarks(app.clock.now).first {
+                    TimelineView.column(of: $0.time, timeline: s.timeline, x0: strip.x, width: strip.width) == m.x
+                }
+                try? s.seek(to: mark?.time ?? TimelineView.time(atColumn: m.x, area: areas.timeline, timeline: s.timeline))
             }
         case .release:
             dragging = false

@@ -70,7 +70,7 @@ public final class ConsoleRunner {
 
     /// The focused recording's bookmarks: read again after one is added here, and every
     /// second for those added by others.
-    private func bookmarks(_ now: Double) -> [Bookmark] {
+    func bookmarks(_ now: Double) -> [Bookmark] {
         if let c = bookmarkCache, now - c.at < Self.bookmarkRefresh, c.revision == app.bookmarkRevision { return c.values }
         let values = (try? app.focusedPane?.recording.timeline.store.bookmarks()) ?? []
         bookmarkCache = (now, app.bookmarkRevision, values)

@@ -11,6 +11,8 @@ struct GridTitle {
 
     var parts: [String] {
         var parts = [pane.table.name.qualified]
+        // Another recording's pane says so first: that is what tells two such panes apart.
+        if pane.recording !== app.recordings.first { parts[0] += " @" + pane.recording.name }
         if hiddenPanes > 0, let i = app.layout?.paneIDs.firstIndex(of: pane.id) {
             // The other panes are hidden on a small screen: say which one this is.
             parts.append("pane \(i + 1)/\(hiddenPanes + 1)")
@@ -30,7 +32,6 @@ struct GridTitle {
             parts.append("key ↓")
         }
         parts.append(pane.isLinked ? (pane.offset == 0 ? "linked" : "linked \(Timestamp.formatOffset(pane.offset))") : "S\(pane.sessionID)")
-        if pane.recording !== app.recordings.first { parts.append(pane.recording.name) }
         if let k = pane.followKey { parts.append("following \(k)") }
         return parts
     }

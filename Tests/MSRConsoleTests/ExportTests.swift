@@ -36,7 +36,7 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(text, """
             {"id":1,"label":"T-1","lat":57.1}
             {"id":2,"label":"T-2","lat":57.2}
-            {"id":3,"label":"T-3","lat":57.3}
+            {"id":3,"label":"T-3","lat":null}
 
             """)
     }

@@ -29,6 +29,16 @@ final class TextCellTests: XCTestCase {
         XCTAssertTrue(h.text.contains("line↵break"), h.text)
     }
 
+    func testNullIsShownAsASymbolWhereTheNumbersAre() throws {
+        let h = try ConsoleHarness(width: 100, height: 30)
+        let y = h.row(showing: "T-3")
+        let null = try XCTUnwrap(h.locate("∅", row: y))
+        let number = try XCTUnwrap(h.locate("57.2", row: y - 1))
+        XCTAssertEqual(null.x, number.x + 3, "right-aligned with the numbers above it")
+        XCTAssertEqual(h.style(at: null).attributes, h.theme[.null].attributes)
+        XCTAssertEqual(h.style(at: null).foreground, h.theme[.null].foreground)
+    }
+
     func testWideCharactersCutAtAColumnEdgeAreNotSplit() throws {
         let h = try ConsoleHarness(width: 40, height: 14)
         h.perform(.closePane)

@@ -96,7 +96,9 @@ struct GridView {
                 if pane.highlights.isFresh(m, at: now) { style = style.adding(.bold) }
             }
             let text = GridColumns.cellText(value, type)
-            _ = buffer.put(DisplayWidth.fit(text, width: col.width, alignment: numeric ? .right : .left),
+            // A NULL in a column of numbers sits where the numbers do.
+            let right = numeric || (value.isNull && col.isNumeric)
+            _ = buffer.put(DisplayWidth.fit(text, width: col.width, alignment: right ? .right : .left),
                            x: cx, y: y, style: style, maxWidth: col.width)
             cx += col.width + 1
         }

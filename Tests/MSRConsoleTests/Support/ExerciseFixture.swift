@@ -8,6 +8,7 @@ import MSRStore
 /// - `units` (8 rows at the start) changes most: every 5 s one unit changes status and speed;
 /// - `orders` are issued every 15 s and progress; `alerts` come every 35 s and each is cleared
 ///   55 s later; `tracks` (3 rows) are updated every 65 s;
+/// - track 3 starts with a NULL latitude;
 /// - `notes` holds text that is hard to show (CJK, emoji, combining marks, tabs, control
 ///   characters) and only ever gets inserts, so it is never among the busiest tables.
 enum ExerciseFixture {
@@ -72,7 +73,9 @@ enum ExerciseFixture {
         }
         for id in 1...8 { add("units", .insert, at: 0, unit(id, status: "ready", speed: 0, fuel: 100), columns: unitColumns) }
         for id in 1...3 {
-            add("tracks", .insert, at: 0, [("id", .int(Int64(id))), ("label", .string("T-\(id)")), ("lat", .double(57 + Double(id) / 10))], columns: trackColumns)
+            // Track 3 has no position yet: a NULL among numbers.
+            let lat: Value = id == 3 ? .null : .double(57 + Double(id) / 10)
+            add("tracks", .insert, at: 0, [("id", .int(Int64(id))), ("label", .string("T-\(id)")), ("lat", lat)], columns: trackColumns)
         }
         for (i, s) in hardText.enumerated() {
             add("notes", .insert, at: 2, [("id", .int(Int64(i + 1))), ("text", .string(s)), ("tail", .string("|end"))], columns: noteColumns)

@@ -63,4 +63,33 @@ final class PromptEditingTests: XCTestCase {
         h.press("home")
         XCTAssertTrue(h.bottomLine.contains("abcdefghij"), h.bottomLine)
     }
+
+    func testTabCompletesTableAndColumnNames() throws {
+        let h = try ConsoleHarness(width: 100, height: 30)
+        h.press("t")
+        h.type("no")
+        h.press("tab")
+        XCTAssertEqual(h.app.prompt?.text, "notes")
+        h.press("ctrl-u")
+        h.type("ops.a")
+        h.press("tab")
+        XCTAssertEqual(h.app.prompt?.text, "ops.alerts")
+        h.press("esc", "s")
+        h.type("-f")
+        h.press("tab")
+        XCTAssertEqual(h.app.prompt?.text, "-fuel", "the sign stays")
+        h.press("esc", "/")
+        h.type("side=RED s")
+        h.press("tab")
+        XCTAssertEqual(h.app.prompt?.text, "side=RED s", "side and status: nothing shared beyond s")
+        XCTAssertEqual(h.app.prompt?.completions, ["side", "status", "speed"], "in the table's order")
+        XCTAssertTrue(h.bottomLine.contains("side · status · speed"), h.bottomLine)
+        h.type("t")
+        XCTAssertEqual(h.app.prompt?.completions, [], "typing clears the list")
+        h.press("tab")
+        XCTAssertEqual(h.app.prompt?.text, "side=RED status")
+        h.type("=moving")
+        h.press("tab")
+        XCTAssertEqual(h.app.prompt?.text, "side=RED status=moving", "values are not completed")
+    }
 }

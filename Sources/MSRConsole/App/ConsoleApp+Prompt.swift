@@ -15,6 +15,7 @@ extension ConsoleApp {
             return
         }
         p.insert(character)
+        p.completions = []
         prompt = p
     }
 
@@ -22,6 +23,14 @@ extension ConsoleApp {
     public func editPrompt(_ edit: (inout PromptState) -> Void) {
         guard var p = prompt else { return }
         edit(&p)
+        p.completions = []
+        prompt = p
+    }
+
+    /// Tab: completes a table or column name (see `PromptCompletion`).
+    public func completeInPrompt() {
+        guard var p = prompt else { return }
+        p.completions = PromptCompletion.complete(&p, candidates: PromptCompletion.candidates(p.kind, pane: focusedPane))
         prompt = p
     }
 

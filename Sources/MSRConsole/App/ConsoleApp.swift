@@ -106,7 +106,8 @@ public final class ConsoleApp {
             do {
                 if pane.update(plan: try plan(for: pane), now: now) { changed = true }
                 pane.highlights.expire(at: now)
-                if let e = pane.feed.error { say(e) }
+                // Said once, so the message can expire like any other.
+                if let e = pane.feed.error, message?.text != String(describing: e) { say(e) }
             } catch {
                 say(error)
             }

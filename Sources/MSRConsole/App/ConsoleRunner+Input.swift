@@ -15,7 +15,7 @@ extension ConsoleRunner {
     }
 
     /// Line editing, as in a shell: cursor keys, Home/End (Ctrl-A/E), Backspace and Delete,
-    /// Ctrl-U / Ctrl-K / Ctrl-W, Up and Down through earlier entries.
+    /// Ctrl-U / Ctrl-K / Ctrl-W, Up and Down through earlier entries, Tab to complete a name.
     private func handlePromptKey(_ press: KeyPress, name: String) {
         switch name {
         case "enter": app.submitPrompt()
@@ -29,6 +29,7 @@ extension ConsoleRunner {
         case "ctrl-u": app.editPrompt { $0.deleteToStart() }
         case "ctrl-k": app.editPrompt { $0.deleteToEnd() }
         case "ctrl-w": app.editPrompt { $0.deleteWordBackward() }
+        case "tab": app.completeInPrompt()
         case "up": app.recallInPrompt(older: true)
         case "down": app.recallInPrompt(older: false)
         default:

@@ -10,6 +10,8 @@ public struct PromptState {
     var historyIndex: Int?
     /// What was typed before Up replaced it, given back when Down goes past the latest entry.
     var draft = ""
+    /// The names Tab found for the word before the cursor, when it could not choose one.
+    public var completions: [String] = []
 
     public init(kind: ConsoleCommand.PromptKind, text: String = "") {
         self.kind = kind

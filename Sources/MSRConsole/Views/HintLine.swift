@@ -69,7 +69,16 @@ struct HintLine {
         buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.prompt])
         let label = DisplayWidth.truncate(p.label, toWidth: max(8, width / 2))
         let x0 = buffer.put(" \(label): ", x: 0, y: y, style: theme[.prompt])
-        let room = max(1, width - x0 - 1)
+        var room = max(1, width - x0 - 1)
+        if !p.completions.isEmpty {
+            // What Tab found, at the right, as long as the line keeps room to type.
+            let list = " " + p.completions.joined(separator: " · ") + " "
+            let w = min(DisplayWidth.of(list), max(0, width - x0 - 12))
+            if w > 4 {
+                _ = buffer.put(DisplayWidth.truncate(list, toWidth: w), x: width - w, y: y, style: theme[.hint])
+                room = max(1, room - w)
+            }
+        }
         let chars = Array(p.text)
         // The first character shown: far enough right that the cursor cell fits.
         var first = 0

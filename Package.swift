@@ -46,7 +46,8 @@ let package = Package(
         .testTarget(name: "MSRCaptureTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRCapture", "MSRTestSupport"]),
         .testTarget(name: "MSRCLITests", dependencies: ["MSRTestSupport"]),
         .testTarget(name: "MSRTerminalTests", dependencies: ["MSRTerminal", "MSRTestSupport"]),
-        .testTarget(name: "MSRConsoleTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRTerminal", "MSRConsole", "MSRTestSupport"]),
+        .testTarget(name: "MSRConsoleTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRTerminal", "MSRConsole", "MSRTestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "MSRLiveCaptureTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRCapture", "MSRPostgresClient", "MSRNats", "MSRTestSupport"]),
     ]
 )

@@ -63,6 +63,11 @@ public enum ValueFormatter {
         }
     }
 
+    /// Whether the column holds dates or times (shown readably, in the grid's time colour).
+    public static func isTemporal(_ type: ColumnType) -> Bool {
+        type.semantic.map(isTemporal) ?? false
+    }
+
     static func isTemporal(_ semantic: String) -> Bool {
         semantic.hasPrefix("io.debezium.time.") || semantic == Semantic.connectDate
             || semantic == Semantic.connectTime || semantic == Semantic.connectTimestamp

@@ -2,8 +2,9 @@ import Foundation
 import MSRTestSupport
 import XCTest
 
-/// The real binary in a real terminal (tmux): open, play, pause, speed, step, seek, split,
-/// link, help, resize, quit with the terminal given back.
+/// The real binary in a real terminal (tmux), for what only a terminal can show: open, play,
+/// pause, speed, step, seek, split, modified arrows as terminals send them, SIGTERM and
+/// Ctrl-C and q giving the terminal back, resize. The rest is tested on the in-memory screen.
 final class ConsoleTmuxTests: XCTestCase {
     static let dir = TemporaryDirectory("msr-tmux")
     static var recording: String { dir.path("ex.msr") }
@@ -27,10 +28,10 @@ final class ConsoleTmuxTests: XCTestCase {
         return t
     }
 
-    /// The number after "event " in the header.
+    /// The number after "event " in the header (padded with spaces to the last event's digits).
     private func eventNumber(_ screen: String) -> Int? {
         guard let r = screen.range(of: "event ") else { return nil }
-        return Int(screen[r.upperBound...].prefix { $0.isNumber })
+        return Int(screen[r.upperBound...].drop { $0 == " " }.prefix { $0.isNumber })
     }
 
     func testPlayPauseSpeedStepAndSeek() throws {
@@ -101,6 +102,62 @@ final class ConsoleTmuxTests: XCTestCase {
         XCTAssertTrue(t.waitFor { $0.contains("public.units") }.contains("public.units"))
         try t.send("q")
         _ = t.waitFor { !$0.contains("public.units") }
+    }
+
+    /// The header's offset from the start (`+00:01:11.000`).
+    private func offset(_ screen: String) -> String? {
+        guard let r = screen.range(of: #"\+\d\d:\d\d:\d\d\.\d\d\d"#, options: .regularExpression) else { return nil }
+        return String(screen[r])
+    }
+
+    /// Modified arrows as a real terminal sends them (xterm's `ESC [ 1 ; 2 C` and so on),
+    /// which only a terminal can produce: shift 1 s, ctrl 10 s, ctrl-shift and alt 1 min.
+    func testShiftCtrlAndAltArrowsJump() throws {
+        let t = try open()
+        let steps: [(String, String)] = [
+            ("S-Right", "+00:00:01.000"), ("C-Right", "+00:00:11.000"), ("C-S-Right", "+00:01:11.000"),
+            ("M-Left", "+00:00:11.000"), ("C-Left", "+00:00:01.000"), ("S-Left", "+00:00:00.000"),
+        ]
+        for (key, expected) in steps {
+            try t.send(key)
+            let s = t.waitFor(timeout: 5) { self.offset($0) == expected }
+            XCTAssertEqual(offset(s), expected, "after \(key): \(s.split(separator: "\n").first ?? "")")
+        }
+        try t.send("q")
+    }
+
+    /// SIGTERM while the console runs: the terminal is given back with echo and line
+    /// editing on, the screen is the shell's again.
+    func testSigtermGivesTheTerminalBack() throws {
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")
+        let t = try TmuxSession(width: 120, height: 40)
+        let pidFile = Self.dir.path("msr-\(UUID().uuidString.prefix(6)).pid")
+        try t.run("sh -c 'echo $$ > \(pidFile); exec \(MSRBinary.path) open \(Self.recording)'; echo exit-status-$?")
+        XCTAssertTrue(t.waitFor { $0.contains("public.units") }.contains("public.units"))
+        let text = try XCTUnwrap(try? String(contentsOfFile: pidFile, encoding: .utf8))
+        let pid = try XCTUnwrap(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        XCTAssertEqual(kill(pid, SIGTERM), 0)
+        let shell = t.waitFor { $0.contains("exit-status-") }
+        XCTAssertFalse(shell.contains("public.units"), "the console's screen is gone: \(shell)")
+        try t.run("stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo stty-done-$((1+1))")
+        let screen = t.waitFor { $0.contains("stty-done-2") }
+        // The output line, not the command line typed above it.
+        let stty = screen.split(separator: "\n").first { $0.contains("stty-done-2") && !$0.contains("grep") }.map(String.init) ?? screen
+        XCTAssertTrue(stty.contains("icanon echo") || stty.contains("echo icanon"), stty)
+        XCTAssertFalse(stty.contains("-echo") || stty.contains("-icanon"), stty)
+        // Typed text shows again (echo), and a line runs on Enter (canonical mode).
+        try t.run("echo typed-$((40+2))")
+        XCTAssertTrue(t.waitFor { $0.contains("typed-42") }.contains("echo typed-$((40+2))"))
+    }
+
+    /// Ctrl-C quits cleanly, as q does.
+    func testCtrlCQuitsAndGivesTheTerminalBack() throws {
+        let t = try open(width: 100, height: 30)
+        try t.send("C-c")
+        let shell = t.waitFor { !$0.contains("public.units") }
+        XCTAssertFalse(shell.contains("public.units"), shell)
+        try t.run("stty -a | tr ' ;' '\\n\\n' | grep -x -e -echo -e -icanon | wc -l | tr -d ' ' | sed 's/^/off-/'")
+        XCTAssertTrue(t.waitFor { $0.contains("off-0") }.contains("off-0"), t.screen())
     }
 
     func testRecordingThatCannotBeOpenedIsReportedBeforeTheScreenIsTaken() throws {

@@ -17,6 +17,7 @@ extension ConsoleApp {
     private func run(_ command: ConsoleCommand) throws {
         guard let s = focusedSession else { return }
         if isMovement(command) { liveSessions.remove(s.id) }
+        let before = s.playhead.seq
         switch command {
         case .togglePlay: s.togglePlay()
         case .play: s.play()
@@ -49,6 +50,7 @@ extension ConsoleApp {
         case .previousBookmark: try bookmark(s, forward: false)
         default: try runPaneCommand(command)
         }
+        if isSeek(command) && s.playhead.seq != before { quietPanes(of: s.id) }
     }
 
     private func isMovement(_ c: ConsoleCommand) -> Bool {
@@ -59,6 +61,20 @@ extension ConsoleApp {
         default:
             return false
         }
+    }
+
+    /// Moves to a place chosen by time rather than by change: what changed on the way is not
+    /// highlighted (steps, jumps of seconds and n / N are).
+    private func isSeek(_ c: ConsoleCommand) -> Bool {
+        switch c {
+        case .jumpToFraction, .home, .end, .goTo, .nextBookmark, .previousBookmark: return true
+        default: return false
+        }
+    }
+
+    /// The panes showing session `id` take their next frame without highlights.
+    func quietPanes(of id: Int) {
+        for p in panes.values where p.sessionID == id { p.quietNextFrame = true }
     }
 
     func offsetText(_ t: Timestamp, _ s: ReplaySession) -> String {
@@ -104,6 +120,7 @@ extension ConsoleApp {
         let count = (try pane.recording.timeline.store.bookmarks().count) + 1
         let label = note.isEmpty ? "bookmark \(count)" : String(note.prefix(40))
         try pane.recording.writer().addBookmark(Bookmark(time: time, label: label, note: note))
+        bookmarkRevision += 1
         say("Bookmarked \(label) at \(offsetText(time, s)).")
     }
 

@@ -64,13 +64,15 @@ extension ConsoleApp {
             say("The last pane stays; q quits.")
             return
         }
+        let next = layout?.neighbour(of: pane.id)
         panes[pane.id] = nil
         layout = layout?.removing(pane.id)
         if pane.sessionID != Self.sharedSession && !panes.values.contains(where: { $0.sessionID == pane.sessionID }) {
             sessions[pane.sessionID] = nil
             liveSessions.remove(pane.sessionID)
         }
-        focusedPaneID = layout?.paneIDs.first ?? 0
+        focusedPaneID = next ?? layout?.paneIDs.first ?? 0
+        say("Closed \(pane.table.name.name).")
     }
 
     private func chooseTable(_ name: String) throws {

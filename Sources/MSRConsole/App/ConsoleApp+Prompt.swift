@@ -1,7 +1,11 @@
 import MSREngine
 
-/// The bottom-line prompt: typed text becomes a command on Enter.
+/// The bottom-line prompt: typed text becomes a command on Enter; each kind of prompt keeps
+/// what was entered before, so Up brings back the last time or filter.
 extension ConsoleApp {
+    /// Entries kept per prompt.
+    static let promptHistoryLimit = 50
+
     public func typeIntoPrompt(_ character: Character) {
         guard var p = prompt else { return }
         // In the speed prompt, x as the first key closes the pane (x x).
@@ -10,13 +14,49 @@ extension ConsoleApp {
             closeFocusedPane()
             return
         }
-        p.text.append(character)
+        p.insert(character)
+        p.completions = []
         prompt = p
     }
 
-    public func deleteInPrompt() {
-        guard var p = prompt, !p.text.isEmpty else { return }
-        p.text.removeLast()
+    /// Applies an edit (cursor move, deletion) to the prompt's line.
+    public func editPrompt(_ edit: (inout PromptState) -> Void) {
+        guard var p = prompt else { return }
+        edit(&p)
+        p.completions = []
+        prompt = p
+    }
+
+    /// Tab: completes a table or column name (see `PromptCompletion`).
+    public func completeInPrompt() {
+        guard var p = prompt else { return }
+        p.completions = PromptCompletion.complete(&p, candidates: PromptCompletion.candidates(p.kind, pane: focusedPane))
+        prompt = p
+    }
+
+    public func deleteInPrompt() { editPrompt { $0.deleteBackward() } }
+
+    /// Up (`older` true) and Down through what this prompt was given before.
+    public func recallInPrompt(older: Bool) {
+        guard var p = prompt else { return }
+        let entries = promptHistory[p.kind] ?? []
+        guard !entries.isEmpty else { return }
+        if older {
+            let next = (p.historyIndex ?? -1) + 1
+            guard next < entries.count else { return }
+            if p.historyIndex == nil { p.draft = p.text }
+            p.historyIndex = next
+            p.replace(with: entries[entries.count - 1 - next])
+        } else {
+            guard let i = p.historyIndex else { return }
+            if i == 0 {
+                p.historyIndex = nil
+                p.replace(with: p.draft)
+            } else {
+                p.historyIndex = i - 1
+                p.replace(with: entries[entries.count - i])
+            }
+        }
         prompt = p
     }
 
@@ -27,6 +67,11 @@ extension ConsoleApp {
         guard let p = prompt else { return }
         prompt = nil
         let text = p.text.trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty {
+            var entries = (promptHistory[p.kind] ?? []).filter { $0 != text }
+            entries.append(text)
+            promptHistory[p.kind] = Array(entries.suffix(Self.promptHistoryLimit))
+        }
         let command: ConsoleCommand?
         switch p.kind {
         case .goTo: command = text.isEmpty ? nil : .goTo(text)

@@ -23,6 +23,10 @@ public final class ConsoleApp {
     /// Sessions following a live capture's end.
     public internal(set) var liveSessions: Set<Int> = []
     var lastRefresh = 0.0
+    /// What each prompt was given before, oldest first (Up recalls them).
+    public internal(set) var promptHistory: [ConsoleCommand.PromptKind: [String]] = [:]
+    /// Counts bookmarks added here, so the timeline shows a new one at once.
+    public internal(set) var bookmarkRevision = 0
     var nextPaneID = 1
     var nextSessionID = 1
 
@@ -112,7 +116,8 @@ public final class ConsoleApp {
             do {
                 if pane.update(plan: try plan(for: pane), now: now) { changed = true }
                 pane.highlights.expire(at: now)
-                if let e = pane.feed.error { say(e) }
+                // Said once, so the message can expire like any other.
+                if let e = pane.feed.error, message?.text != String(describing: e) { say(e) }
             } catch {
                 say(error)
             }

@@ -13,8 +13,11 @@ public final class ConsoleRunner {
     public let theme: Theme
     private var buffer: ScreenBuffer
     private var activityCache: (recording: ObjectIdentifier, width: Int, lastSeq: Int64, values: [Int])?
-    private var bookmarkCache: (at: Double, values: [Bookmark])?
-    private var dragging = false
+    private var bookmarkCache: (at: Double, revision: Int, values: [Bookmark])?
+    /// Whether a drag that began on the timeline is going on (it seeks until released).
+    var dragging = false
+    /// Seconds a cached bookmark list is trusted: another process (`msr bookmark`) may add some.
+    static let bookmarkRefresh = 1.0
 
     public init(app: ConsoleApp, surface: Surface, input: InputSource, theme: Theme) {
         self.app = app
@@ -41,59 +44,9 @@ public final class ConsoleRunner {
         switch event {
         case .key(let press): handleKey(press)
         case .mouse(let m): handleMouse(m)
-        case .resize: break
+        case .resize: app.helpScroll = min(app.helpScroll, HelpOverlay.maxScroll(screen: surface.size))
         case .interrupt: app.perform(.quit)
         case .timeout: break
-        }
-    }
-
-    private func handleKey(_ press: KeyPress) {
-        let name = KeyName.of(press)
-        if app.prompt != nil {
-            switch press.key {
-            case .enter: app.submitPrompt()
-            case .escape: app.cancelPrompt()
-            case .backspace, .delete: app.deleteInPrompt()
-            case .character(let c) where !press.modifiers.contains(.control): app.typeIntoPrompt(c)
-            default: break
-            }
-            return
-        }
-        if app.showsHelp {
-            if let c = KeyBindings.command(for: name, in: .help) {
-                if case .scrollUp = c { app.helpScroll = max(0, app.helpScroll - 1) }
-                else if case .scrollDown = c { app.helpScroll += 1 }
-                else { app.perform(c) }
-            }
-            return
-        }
-        if let c = KeyBindings.command(for: name, in: .normal) {
-            app.perform(c)
-        } else if name != "esc" {
-            app.say("\(KeyName.display(name)) does nothing here; ? lists the keys.")
-        }
-    }
-
-    private func handleMouse(_ m: MouseEvent) {
-        guard app.mouseEnabled else { return }
-        let areas = ScreenView.areas(for: surface.size)
-        let onTimeline = areas.timeline.contains(m.point)
-        switch m.action {
-        case .press(.left) where onTimeline, .drag(.left) where onTimeline || dragging:
-            dragging = true
-            if let s = app.focusedSession {
-                app.liveSessions.remove(s.id)
-                try? s.seek(to: TimelineView.time(atColumn: m.x, area: areas.timeline, timeline: s.timeline))
-            }
-        case .release:
-            dragging = false
-        case .press(.left):
-            if let (id, _) = app.layout?.rects(in: areas.panes).first(where: { $0.value.contains(m.point) }) {
-                app.focusedPaneID = id
-            }
-        case .scrollUp: app.perform(.scrollUp(3))
-        case .scrollDown: app.perform(.scrollDown(3))
-        default: break
         }
     }
 
@@ -124,10 +77,12 @@ public final class ConsoleRunner {
         return values
     }
 
-    private func bookmarks(_ now: Double) -> [Bookmark] {
-        if let c = bookmarkCache, now - c.at < 1 { return c.values }
+    /// The focused recording's bookmarks: read again after one is added here, and every
+    /// second for those added by others.
+    func bookmarks(_ now: Double) -> [Bookmark] {
+        if let c = bookmarkCache, now - c.at < Self.bookmarkRefresh, c.revision == app.bookmarkRevision { return c.values }
         let values = (try? app.focusedPane?.recording.timeline.store.bookmarks()) ?? []
-        bookmarkCache = (now, values ?? [])
-        return values ?? []
+        bookmarkCache = (now, app.bookmarkRevision, values)
+        return values
     }
 }

@@ -8,22 +8,23 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case help
 }
 
-/// One key of one context: the key as the terminal names it, what it does, and the line the
-/// help overlay and the hint line show.
+/// One key of one context: the key as the terminal names it, what it does, the line the help
+/// overlay shows and, for the few keys a newcomer needs first, the word the hint line shows.
 public struct KeyBinding: Sendable {
     public var key: String
     public var command: ConsoleCommand
     public var help: String
     public var context: KeyContext
-    /// Shown on the one-line key hint at the bottom.
-    public var hinted: Bool
+    /// The one or two words on the key-hint line at the bottom; nil keeps the key off it.
+    /// Neighbouring keys with the same hint share it (`[ ] speed`).
+    public var hint: String?
 
-    public init(_ key: String, _ command: ConsoleCommand, _ help: String, context: KeyContext = .normal, hinted: Bool = false) {
+    public init(_ key: String, _ command: ConsoleCommand, _ help: String, context: KeyContext = .normal, hint: String? = nil) {
         self.key = key
         self.command = command
         self.help = help
         self.context = context
-        self.hinted = hinted
+        self.hint = hint
     }
 }
 
@@ -36,13 +37,13 @@ public enum KeyBindings {
     public static let all: [KeyBinding] = playback + navigation + marks + panes + help
 
     static let playback: [KeyBinding] = [
-        KeyBinding("space", .togglePlay, "play / pause", hinted: true),
-        KeyBinding("[", .slower, "slower (speed ladder 0.1x … 1000x, max)", hinted: true),
-        KeyBinding("]", .faster, "faster", hinted: true),
+        KeyBinding("space", .togglePlay, "play / pause", hint: "play"),
+        KeyBinding("[", .slower, "slower (speed ladder 0.1x … 1000x, max)", hint: "speed"),
+        KeyBinding("]", .faster, "faster", hint: "speed"),
         KeyBinding("x", .prompt(.speed), "x then digits and Enter: any speed (x 2 5 Enter = 25x); x x: close pane"),
-        KeyBinding("r", .reverse, "reverse direction", hinted: true),
-        KeyBinding("left", .stepBack, "step one event back", hinted: true),
-        KeyBinding("right", .stepForward, "step one event forward", hinted: true),
+        KeyBinding("r", .reverse, "reverse direction", hint: "reverse"),
+        KeyBinding("left", .stepBack, "step one event back", hint: "step"),
+        KeyBinding("right", .stepForward, "step one event forward", hint: "step"),
         KeyBinding("shift-left", .jump(-1), "back 1 s"),
         KeyBinding("shift-right", .jump(1), "forward 1 s"),
         KeyBinding("ctrl-left", .jump(-10), "back 10 s"),
@@ -59,7 +60,7 @@ public enum KeyBindings {
     } + [
         KeyBinding("home", .home, "start of the recording"),
         KeyBinding("end", .end, "end of the recording"),
-        KeyBinding("g", .prompt(.goTo), "go to a time (ISO-8601, +SECONDS, +HH:MM:SS)", hinted: true),
+        KeyBinding("g", .prompt(.goTo), "go to a time (ISO-8601, +SECONDS, +HH:MM:SS)", hint: "go to"),
         KeyBinding("n", .nextChange, "next change in the focused table"),
         KeyBinding("N", .previousChange, "previous change in the focused table"),
         KeyBinding("up", .scrollUp(1), "select the row above"),
@@ -81,33 +82,37 @@ public enum KeyBindings {
         KeyBinding("A", .loopClear, "clear the loop"),
         KeyBinding("p", .prompt(.breakpoint), "pause when a row matching a filter changes"),
         KeyBinding("P", .clearBreakpoint, "clear the breakpoint"),
-        KeyBinding("/", .prompt(.filter), "filter rows: text, column=value, column>value", hinted: true),
+        KeyBinding("/", .prompt(.filter), "filter rows: text, column=value, column>value", hint: "filter"),
         KeyBinding("s", .prompt(.sort), "sort by a column (-column: descending; empty: key)"),
         KeyBinding("e", .prompt(.export), "export the pane (csv, ndjson) or the loop's events"),
     ]
 
     static let panes: [KeyBinding] = [
-        KeyBinding("tab", .focusNext, "focus the next pane", hinted: true),
+        KeyBinding("tab", .focusNext, "focus the next pane", hint: "focus"),
         KeyBinding("backtab", .focusPrevious, "focus the previous pane"),
-        KeyBinding("|", .splitVertical, "split side by side", hinted: true),
+        KeyBinding("|", .splitVertical, "split side by side", hint: "split"),
         KeyBinding("-", .splitHorizontal, "split one above the other"),
         KeyBinding("}", .growPane, "grow the pane"),
         KeyBinding("{", .shrinkPane, "shrink the pane"),
-        KeyBinding("t", .prompt(.table), "choose the pane's table", hinted: true),
+        KeyBinding("t", .prompt(.table), "choose the pane's table", hint: "table"),
         KeyBinding("l", .prompt(.link), "link / unlink the pane to the shared clock (+offset)"),
         KeyBinding("o", .prompt(.open), "open another recording in a new pane"),
         KeyBinding("M", .toggleMouse, "mouse on / off"),
         KeyBinding(":", .prompt(.command), "type a named command"),
-        KeyBinding("q", .quit, "quit", hinted: true),
+        KeyBinding("q", .quit, "quit", hint: "quit"),
     ]
 
     static let help: [KeyBinding] = [
-        KeyBinding("?", .help, "this help", hinted: true),
+        KeyBinding("?", .help, "this help", hint: "help"),
         KeyBinding("?", .closeOverlay, "close the help", context: .help),
         KeyBinding("esc", .closeOverlay, "close the help", context: .help),
         KeyBinding("q", .closeOverlay, "close the help", context: .help),
         KeyBinding("up", .scrollUp(1), "scroll up", context: .help),
         KeyBinding("down", .scrollDown(1), "scroll down", context: .help),
+        KeyBinding("pageup", .scrollUp(20), "scroll a page up", context: .help),
+        KeyBinding("pagedown", .scrollDown(20), "scroll a page down", context: .help),
+        KeyBinding("home", .top, "to the top", context: .help),
+        KeyBinding("end", .bottom, "to the end", context: .help),
         KeyBinding("x", .closePane, "close the focused pane", context: .afterX),
         KeyBinding("esc", .closeOverlay, "cancel", context: .afterX),
     ]

@@ -65,6 +65,17 @@ public indirect enum PaneLayout: Hashable, Sendable, Codable {
         }
     }
 
+    /// The pane that takes pane `id`'s place when it is closed: the nearest pane of its
+    /// sibling (the first one after it, or the last one before it); nil when `id` is alone.
+    public func neighbour(of id: Int) -> Int? {
+        guard case .split(_, _, let a, let b) = self else { return nil }
+        if a == .pane(id) { return b.paneIDs.first }
+        if b == .pane(id) { return a.paneIDs.last }
+        if a.paneIDs.contains(id) { return a.neighbour(of: id) }
+        if b.paneIDs.contains(id) { return b.neighbour(of: id) }
+        return nil
+    }
+
     /// Grows (positive) or shrinks pane `id` by moving the divider of its nearest split.
     public func resizing(_ id: Int, by delta: Double) -> PaneLayout {
         switch self {

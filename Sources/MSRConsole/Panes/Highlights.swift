@@ -35,6 +35,29 @@ public struct Highlights {
         for (key, row) in changes.deleted { marks[key] = Mark(kind: .deleted, columns: [], row: row, since: now) }
     }
 
+    /// What really differs between two states among the rows `changes` touched.
+    ///
+    /// The feed's changes between two frames can come through frames on either side (a
+    /// step back from 29 to 28 may be computed as 29 → 30 → 28), so a row changed and then
+    /// changed back would be marked though it is the same; comparing the two states keeps
+    /// only what a reviewer can see changed.
+    public static func net(_ changes: FrameChanges, from old: TableState, to new: TableState) -> FrameChanges {
+        var out = FrameChanges()
+        out.truncated = changes.truncated
+        let touched = changes.inserted.union(changes.updated.keys).union(changes.deleted.keys)
+        for key in touched {
+            switch (old[key], new[key]) {
+            case (nil, _?): out.inserted.insert(key)
+            case (let before?, nil): out.deleted[key] = before
+            case (let before?, let after?):
+                let columns = after.changedColumns(from: before)
+                if !columns.isEmpty { out.updated[key] = Set(columns) }
+            case (nil, nil): break
+            }
+        }
+        return out
+    }
+
     /// Drops marks older than `duration`.
     public mutating func expire(at now: Double) {
         marks = marks.filter { now - $0.value.since < duration }
@@ -47,13 +70,8 @@ public struct Highlights {
     /// Whether a mark is in its first, brightest part.
     public func isFresh(_ m: Mark, at now: Double) -> Bool { now - m.since < duration / 3 }
 
-    /// Deleted rows still shown whose keys lie between `low` and `high` (either open), by key.
-    public func ghosts(after low: RowKey?, before high: RowKey?) -> [(key: RowKey, row: Row)] {
-        var out: [(key: RowKey, row: Row)] = []
-        for (k, m) in marks where m.kind == .deleted {
-            guard let row = m.row, low.map({ k > $0 }) ?? true, high.map({ k < $0 }) ?? true else { continue }
-            out.append((k, row))
-        }
-        return out.sorted { $0.key < $1.key }
+    /// Deleted rows still shown, in no particular order.
+    public var ghosts: [(key: RowKey, row: Row)] {
+        marks.compactMap { k, m in m.kind == .deleted ? m.row.map { (k, $0) } : nil }
     }
 }

@@ -26,9 +26,14 @@ public final class Pane {
     public private(set) var frame: TableFrame?
     public private(set) var rows: ViewRows?
     public var highlights = Highlights()
+    /// Set by a seek (a typed time, a tenth of the span, a bookmark): the next frame comes
+    /// without highlights, since "everything that changed in the hour skipped" tells nothing.
+    public var quietNextFrame = false
     /// Column widths seen so far: columns widen to fit and do not shrink back, so the grid
     /// does not jitter while playing.
     public var columnWidths: [Int: Int] = [:]
+    /// Columns whose values shown so far were all numbers (right-aligned with their names).
+    public var numericColumns: [Int: Bool] = [:]
 
     public init(id: Int, recording: RecordingHandle, table: TableSchema, sessionID: Int) {
         self.id = id
@@ -70,6 +75,7 @@ public final class Pane {
         followKey = nil
         highlights.clear()
         columnWidths.removeAll()
+        numericColumns.removeAll()
     }
 
     /// Takes the frame for the pane's position when the feed has it; returns whether the pane
@@ -80,9 +86,14 @@ public final class Pane {
         if let current = frame, current.seq == next.seq { return false }
         var changes: FrameChanges?
         if let current = frame {
-            changes = feed.changes(from: current.seq, to: next)
-            if let c = changes { highlights.add(c, at: now) } else { highlights.clear() }
+            // The rows touched between the two frames, through the frames between them in
+            // either direction; the two states then say what really changed.
+            if let touched = feed.changes(from: current.seq, to: next) ?? feed.changes(from: next.seq, to: current) {
+                changes = Highlights.net(touched, from: current.state, to: next.state)
+            }
+            if let c = changes, !quietNextFrame { highlights.add(c, at: now) } else { highlights.clear() }
         }
+        quietNextFrame = false
         frame = next
         rows = view.rows(for: next.state, changes: changes)
         keepFollowedRowInView()

@@ -10,14 +10,26 @@ struct GridView {
     let theme: Theme
     let focused: Bool
     let now: Double
+    /// Panes of the layout not shown because the screen is too small for them.
+    var hiddenPanes = 0
 
     static let maxColumnWidth = 32
+
+    /// A line of the grid: a row of the view (with its view position), or a deleted row
+    /// still shown for a moment (a ghost, with no position).
+    struct Line {
+        var key: RowKey
+        var row: Row
+        var position: Int?
+        var isGhost: Bool { position == nil }
+    }
 
     func draw(into buffer: inout ScreenBuffer, area: Rect) {
         let border = theme[focused ? .paneBorderFocused : .paneBorder]
         buffer.fill(area, style: theme[.gridText])
         buffer.drawBox(area, style: border, characters: focused ? .heavy : .light)
-        _ = buffer.put(title(), x: area.x + 2, y: area.y, style: theme[.paneTitle].layered(over: border), maxWidth: area.width - 4)
+        let title = DisplayWidth.truncate(GridTitle(app: app, pane: pane, focused: focused, hiddenPanes: hiddenPanes).text, toWidth: area.width - 4)
+        _ = buffer.put(title, x: area.x + 2, y: area.y, style: theme[focused ? .paneTitleFocused : .paneTitle].layered(over: border))
         let inner = area.inset(by: 1)
         guard inner.width >= 4, inner.height >= 2 else { return }
         let visible = inner.height - 1
@@ -26,128 +38,77 @@ struct GridView {
             _ = buffer.put("loading…", x: inner.x + 1, y: inner.y + 1, style: theme[.hint])
             return
         }
-        var lines: [(key: RowKey, row: Row, ghost: Bool)] = rowsView
-            .window(from: pane.scrollRow, limit: visible, keyColumns: pane.table.keyColumns)
-            .map { ($0.key, $0.row, false) }
-        if pane.spec.sortColumn == nil && !pane.spec.descending { lines = mergeGhosts(lines, visible: visible) }
-        let columns = layoutColumns(lines.map(\.row), width: inner.width)
+        let window = rowsView.window(from: pane.scrollRow, limit: visible, keyColumns: pane.table.keyColumns)
+        let lines = GhostPlacement(pane: pane).merge(
+            window.enumerated().map { Line(key: $1.key, row: $1.row, position: pane.scrollRow + $0) }, visible: visible)
+        let columns = GridColumns(pane: pane).layout(lines.map(\.row), width: inner.width)
         drawHeader(&buffer, columns, x: inner.x, y: inner.y)
         for (i, line) in lines.enumerated() {
-            drawRow(&buffer, line, index: pane.scrollRow + i, columns: columns, x: inner.x, y: inner.y + 1 + i, width: inner.width)
+            drawRow(&buffer, line, columns: columns, x: inner.x, y: inner.y + 1 + i, width: inner.width)
         }
+        drawScrollThumb(&buffer, area: area, visible: visible, style: border)
         if lines.isEmpty {
             let note = pane.spec.filter == nil ? "no rows at this time" : "no rows match the filter"
-            _ = buffer.put(note, x: inner.x + 1, y: inner.y + 1, style: theme[.hint])
+            _ = buffer.put(note, x: inner.x + 1, y: inner.y + 1, style: theme[.hint], maxWidth: inner.width - 1)
         }
     }
 
-    private func title() -> String {
-        var parts = [" \(pane.table.name.qualified) "]
+    /// On the right border, where the window is in a table longer than the pane.
+    private func drawScrollThumb(_ buffer: inout ScreenBuffer, area: Rect, visible: Int, style: Style) {
         let count = pane.rowCount
-        if count > 0 {
-            parts.append("row \(pane.selectedRow + 1) of \(count)")
-        } else {
-            parts.append("0 rows")
-        }
-        if let f = pane.spec.filter { parts.append("/\(f.description)") }
-        if let c = pane.spec.sortColumn { parts.append("sort \(pane.table.columns[c].name) \(pane.spec.descending ? "↓" : "↑")") }
-        else if pane.spec.descending { parts.append("key ↓") }
-        parts.append(pane.isLinked ? (pane.offset == 0 ? "linked" : "linked \(Timestamp.formatOffset(pane.offset))") : "S\(pane.sessionID)")
-        if pane.recording !== app.recordings.first { parts.append(pane.recording.name) }
-        if let k = pane.followKey { parts.append("following \(k)") }
-        return parts.joined(separator: " · ") + " "
+        guard count > visible, visible > 1 else { return }
+        let size = max(1, visible * visible / count)
+        let top = (visible - size) * pane.scrollRow / max(1, count - visible)
+        buffer.verticalLine(x: area.maxX - 1, y: area.y + 2 + top, height: size, character: "▐", style: style)
     }
 
-    /// Deleted rows still fading, placed among the window's rows by key.
-    private func mergeGhosts(_ lines: [(key: RowKey, row: Row, ghost: Bool)], visible: Int) -> [(key: RowKey, row: Row, ghost: Bool)] {
-        let low = pane.scrollRow == 0 ? nil : lines.first?.key
-        let high = lines.count < visible ? nil : lines.last?.key
-        let ghosts = pane.highlights.ghosts(after: low, before: high)
-        guard !ghosts.isEmpty else { return lines }
-        // Both lists are in key order: merge them, stopping once the window is full.
-        var merged: [(key: RowKey, row: Row, ghost: Bool)] = []
-        merged.reserveCapacity(visible)
-        var i = 0, j = 0
-        while merged.count < visible && (i < lines.count || j < ghosts.count) {
-            if j < ghosts.count && (i == lines.count || ghosts[j].key < lines[i].key) {
-                merged.append((ghosts[j].key, ghosts[j].row, true))
-                j += 1
-            } else {
-                merged.append(lines[i])
-                i += 1
-            }
-        }
-        return Array(merged.prefix(visible))
-    }
-
-    struct Column {
-        var index: Int
-        var width: Int
-        var isKey: Bool
-    }
-
-    private func layoutColumns(_ rows: [Row], width: Int) -> [Column] {
-        let table = pane.table
-        let keys = table.keyColumns
-        let others = table.columns.indices.filter { !keys.contains($0) }
-        let order = keys + others.dropFirst(min(pane.scrollColumn, max(0, others.count - 1)))
-        var out: [Column] = []
-        var used = 0
-        for c in order {
-            var w = max(pane.columnWidths[c] ?? 0, DisplayWidth.of(table.columns[c].name))
-            for r in rows { w = max(w, DisplayWidth.of(cellText(r[c], c))) }
-            w = min(w, Self.maxColumnWidth)
-            pane.columnWidths[c] = w
-            guard used < width else { break }
-            let fit = min(w, width - used)
-            out.append(Column(index: c, width: fit, isKey: keys.contains(c)))
-            used += fit + 1
-        }
-        return out
-    }
-
-    private func cellText(_ v: Value, _ column: Int) -> String {
-        v.isNull ? "∅" : ValueFormatter.format(v, as: pane.table.columns[column].type)
-    }
-
-    private func drawHeader(_ buffer: inout ScreenBuffer, _ columns: [Column], x: Int, y: Int) {
+    private func drawHeader(_ buffer: inout ScreenBuffer, _ columns: [GridColumns.Column], x: Int, y: Int) {
         var cx = x
         for col in columns {
             let name = pane.table.columns[col.index].name
-            let style = theme[col.isKey ? .keyColumn : .gridHeader].layered(over: theme[.gridHeader])
-            _ = buffer.put(DisplayWidth.fit(name, width: col.width), x: cx, y: y, style: style, maxWidth: col.width)
+            var role: UIRole = col.isKey ? .keyColumn : .gridHeader
+            if col.index == pane.spec.sortColumn { role = .gridHeaderSorted }
+            let style = theme[role].layered(over: theme[.gridHeader])
+            _ = buffer.put(DisplayWidth.fit(name, width: col.width, alignment: col.isNumeric ? .right : .left),
+                           x: cx, y: y, style: style, maxWidth: col.width)
             cx += col.width + 1
         }
     }
 
-    private func drawRow(_ buffer: inout ScreenBuffer, _ line: (key: RowKey, row: Row, ghost: Bool), index: Int,
-                         columns: [Column], x: Int, y: Int, width: Int) {
-        let mark = pane.highlights[line.key]
-        var base = theme[index % 2 == 1 ? .gridAltRow : .gridText]
-        if line.ghost { base = theme[.deleted] }
-        buffer.fill(Rect(x: x, y: y, width: width, height: 1), style: base)
+    private func drawRow(_ buffer: inout ScreenBuffer, _ line: Line, columns: [GridColumns.Column], x: Int, y: Int, width: Int) {
+        let mark = line.isGhost ? nil : pane.highlights[line.key]
+        var base = theme[(line.position ?? 0) % 2 == 1 ? .gridAltRow : .gridText]
+        if line.isGhost { base = theme[.deleted] }
+        let rowRect = Rect(x: x, y: y, width: width, height: 1)
+        buffer.fill(rowRect, style: base)
         var cx = x
         for col in columns {
             let value = line.row[col.index]
-            let text = cellText(value, col.index)
-            let numeric = ValueFormatter.isNumeric(pane.table.columns[col.index].type, value)
+            let type = pane.table.columns[col.index].type
+            let numeric = ValueFormatter.isNumeric(type, value)
             var style = base
             if value.isNull { style = theme[.null].layered(over: base) }
             else if col.isKey { style = theme[.keyColumn].layered(over: base) }
             else if numeric { style = theme[.number].layered(over: base) }
-            if let m = mark, m.kind == .updated, m.columns.contains(col.index), !line.ghost {
+            else if ValueFormatter.isTemporal(type) { style = theme[.timestamp].layered(over: base) }
+            if let m = mark, m.kind == .updated, m.columns.contains(col.index) {
                 style = theme[.updated].layered(over: style)
                 if pane.highlights.isFresh(m, at: now) { style = style.adding(.bold) }
             }
-            _ = buffer.put(DisplayWidth.fit(text, width: col.width, alignment: numeric ? .right : .left),
+            let text = GridColumns.cellText(value, type)
+            // A NULL in a column of numbers sits where the numbers do.
+            let right = numeric || (value.isNull && col.isNumeric)
+            _ = buffer.put(DisplayWidth.fit(text, width: col.width, alignment: right ? .right : .left),
                            x: cx, y: y, style: style, maxWidth: col.width)
             cx += col.width + 1
         }
-        if let m = mark, m.kind == .inserted, !line.ghost {
-            buffer.restyle(Rect(x: x, y: y, width: width, height: 1), style: theme[.inserted])
+        if let m = mark, m.kind == .inserted {
+            var style = theme[.inserted]
+            if pane.highlights.isFresh(m, at: now) { style = style.adding(.bold) }
+            buffer.restyle(rowRect, style: style)
         }
-        if index == pane.selectedRow && !line.ghost && focused {
-            buffer.restyle(Rect(x: x, y: y, width: width, height: 1), style: theme[.selectedRow])
+        if focused, let p = line.position, p == pane.selectedRow {
+            buffer.restyle(rowRect, style: theme[.selectedRow])
         }
     }
 }

@@ -38,19 +38,25 @@ struct TimelineView {
             let x = Self.column(of: mark.time, timeline: timeline, x0: strip.x, width: strip.width)
             _ = buffer.put("▼", x: x, y: strip.y, style: theme[.bookmark])
         }
-        // The buffer: from the playhead to the furthest frame ready in the focused pane.
+        // The buffer, then the span's ends over it, then the playhead over both; an end
+        // label under the playhead is left out rather than cut.
         let head = Self.column(of: s.playhead.time, timeline: timeline, x0: strip.x, width: strip.width)
         if let pane = app.focusedPane, let ahead = pane.feed.bufferedAhead, let aheadTime = try? pane.recording.timeline.time(ofSeq: ahead) {
             let to = Self.column(of: aheadTime + -pane.offset, timeline: timeline, x0: strip.x, width: strip.width)
             let (a, b) = (min(head, to), max(head, to))
             if b > a { buffer.horizontalLine(x: a, y: strip.y + 1, width: b - a + 1, character: "━", style: theme[.bufferFill]) }
         }
-        _ = buffer.put("┃", x: head, y: strip.y, style: theme[.playhead])
-        _ = buffer.put("▲", x: head, y: strip.y + 1, style: theme[.playhead])
         let start = "+00:00:00"
         let end = Timestamp.formatOffset(timeline.end - timeline.start)
-        _ = buffer.put(start, x: strip.x, y: strip.y + 1, style: theme[.timeline])
-        _ = buffer.put(end, x: max(strip.x, strip.maxX - DisplayWidth.of(end)), y: strip.y + 1, style: theme[.timeline])
+        let endX = max(strip.x, strip.maxX - DisplayWidth.of(end))
+        if head > strip.x + DisplayWidth.of(start) {
+            _ = buffer.put(start, x: strip.x, y: strip.y + 1, style: theme[.timelineLabel])
+        }
+        if head < endX - 1 && endX > strip.x + DisplayWidth.of(start) + 1 {
+            _ = buffer.put(end, x: endX, y: strip.y + 1, style: theme[.timelineLabel])
+        }
+        _ = buffer.put("┃", x: head, y: strip.y, style: theme[.playhead])
+        _ = buffer.put("▲", x: head, y: strip.y + 1, style: theme[.playhead])
     }
 
     /// The time a click at column `x` of the strip in `area` stands for.

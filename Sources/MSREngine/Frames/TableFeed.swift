@@ -21,8 +21,13 @@ public final class TableFeed: @unchecked Sendable {
     private var cache: [Int64: TableFrame] = [:]
     private var plan: FeedPlan?
     private var generation = 0
+    /// The last generation whose plan the worker finished: asking again for the same plan
+    /// needs no new pass (a paused console asks every poll).
+    private var finishedGeneration = -1
     private var working = false
     private var lastServed: Int64?
+    /// The positions the worker last prefetched for, nearest first.
+    private var targets: [Int64] = []
     private var worker: (timeline: Timeline, cursor: TableCursor)?
     private var failure: RecordingError?
     /// Frames this close (in events) are reached event by event, so their changes are known;
@@ -74,7 +79,7 @@ public final class TableFeed: @unchecked Sendable {
             }
         }
         if let f = frame { lastServed = f.seq }
-        if !working {
+        if !working && generation != finishedGeneration {
             working = true
             queue.async { [weak self] in self?.work() }
         }
@@ -103,15 +108,27 @@ public final class TableFeed: @unchecked Sendable {
         return TableFrame(state: state, time: time, previousSeq: fromSeq, changes: changes, walk: applied)
     }
 
+    /// Whether the worker has done all the latest plan asked for (no frame is being made):
+    /// scripts and tests wait for it, so what they show does not depend on timing.
+    public var isIdle: Bool { lock.withLock { !working } }
+
     /// The last error the worker met (a damaged recording), if any.
     public var error: RecordingError? { lock.withLock { failure } }
 
-    /// The buffered positions beyond the plan's, in its direction: how far ahead frames are ready.
+    /// How far ahead frames are ready: the furthest of the worker's prefetch positions that
+    /// is beyond the playhead in its direction with every one before it buffered. Frames left
+    /// from earlier visits do not count: they are no help to the coming ticks.
     public var bufferedAhead: Int64? {
         lock.withLock {
-            guard let p = plan else { return nil }
-            let ahead = cache.keys.filter { p.direction == .forward ? $0 >= p.seq : $0 <= p.seq }
-            return p.direction == .forward ? ahead.max() : ahead.min()
+            guard let p = plan, cache[p.seq] != nil else { return nil }
+            var furthest = p.seq
+            let ahead = targets.filter { p.direction == .forward ? $0 > p.seq : $0 < p.seq }
+                .sorted { p.direction == .forward ? $0 < $1 : $0 > $1 }
+            for t in ahead {
+                guard cache[t] != nil else { break }
+                furthest = t
+            }
+            return furthest
         }
     }
 
@@ -168,6 +185,7 @@ extension TableFeed {
             let done: Bool = lock.withLock {
                 if generation == gen {
                     working = false
+                    finishedGeneration = gen
                     return true
                 }
                 return false
@@ -186,6 +204,7 @@ extension TableFeed {
         guard let (timeline, cursor) = worker else { return }
         if p.seq > timeline.lastSeq { try timeline.refresh() }
         let targets = [p.seq] + (try p.upcoming(depth, timeline: timeline))
+        lock.withLock { self.targets = targets }
         evict(keeping: targets, current: p.seq)
         var previous: TableFrame?
         for (i, target) in targets.enumerated() {

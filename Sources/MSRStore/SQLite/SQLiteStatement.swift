@@ -21,8 +21,6 @@ final class SQLiteStatement {
         return self
     }
 
-    /// Ends the current run (`sqlite3_reset`), releasing its read transaction.
-    func finish() { sqlite3_reset(stmt) }
 
     /// The same with the values in an array (for callers that build them at run time).
     @discardableResult
@@ -54,6 +52,12 @@ final class SQLiteStatement {
         if rc == SQLITE_DONE { return false }
         try connection.check(rc)
         return false
+    }
+
+    /// Ends a run left part-read, so it no longer holds a read transaction open
+    /// (`sqlite3_stmt_busy`, `sqlite3_reset`); bindings stay.
+    func finish() {
+        if sqlite3_stmt_busy(stmt) != 0 { sqlite3_reset(stmt) }
     }
 
     /// Runs a statement that returns no rows.

@@ -17,14 +17,17 @@ struct GridColumns {
         /// Decimals the column's numbers are padded to, so their points line up.
         var decimals: Int
 
-        /// A number's text padded on the right to the column's decimals (`7.5` → `7.5 ` under
-        /// `57.13`); other text as it is.
-        func aligned(_ text: String) -> String {
-            guard decimals > 0, isNumeric else { return text }
-            let have = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 }
-            let pad = have.map { decimals - $0 } ?? decimals + 1
-            return pad > 0 ? text + String(repeating: " ", count: pad) : text
-        }
+        /// A number's text padded to the column's decimals.
+        func aligned(_ text: String) -> String { GridColumns.aligned(text, decimals: decimals) }
+    }
+
+    /// A number's text padded on the right to `decimals` (`7.5` → `7.5 ` under `57.13`, `12`
+    /// → `12   `), so the points of a column's numbers line up.
+    static func aligned(_ text: String, decimals: Int) -> String {
+        guard decimals > 0 else { return text }
+        let have = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 }
+        let pad = have.map { decimals - $0 } ?? decimals + 1
+        return pad > 0 ? text + String(repeating: " ", count: pad) : text
     }
 
     /// Digits after the point in a number's text (0 without one).
@@ -57,7 +60,7 @@ struct GridColumns {
             for r in rows {
                 let text = Self.cellText(r[c], type)
                 let isNumber = ValueFormatter.isNumeric(type, r[c])
-                let shown = isNumber ? Column(index: c, width: 0, isKey: false, isNumeric: true, decimals: decimals).aligned(text) : text
+                let shown = isNumber ? Self.aligned(text, decimals: decimals) : text
                 w = max(w, DisplayWidth.of(shown))
                 if r[c].isNull { continue }
                 if isNumber { numeric = true } else { other = true }

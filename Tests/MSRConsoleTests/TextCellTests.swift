@@ -39,6 +39,14 @@ final class TextCellTests: XCTestCase {
         XCTAssertEqual(h.style(at: null).foreground, h.theme[.null].foreground)
     }
 
+    func testDecimalPointsLineUp() throws {
+        let h = try ConsoleHarness(width: 100, height: 30)
+        h.perform(.goTo("+00:02:00"))   // track 2 moved to 57.13; track 1 is at 57.1
+        let one = try XCTUnwrap(h.locate("57.1 ", row: h.row(showing: "T-1")))
+        let two = try XCTUnwrap(h.locate("57.13", row: h.row(showing: "T-2")))
+        XCTAssertEqual(one.x, two.x, h.text)
+    }
+
     func testWideCharactersCutAtAColumnEdgeAreNotSplit() throws {
         let h = try ConsoleHarness(width: 40, height: 14)
         h.perform(.closePane)

@@ -34,6 +34,8 @@ public final class Pane {
     public var columnWidths: [Int: Int] = [:]
     /// Columns whose values shown so far were all numbers (right-aligned with their names).
     public var numericColumns: [Int: Bool] = [:]
+    /// The most decimals a column's numbers have shown, so their points stay in line.
+    public var columnDecimals: [Int: Int] = [:]
 
     public init(id: Int, recording: RecordingHandle, table: TableSchema, sessionID: Int) {
         self.id = id
@@ -76,6 +78,7 @@ public final class Pane {
         highlights.clear()
         columnWidths.removeAll()
         numericColumns.removeAll()
+        columnDecimals.removeAll()
     }
 
     /// Takes the frame for the pane's position when the feed has it; returns whether the pane

@@ -95,7 +95,7 @@ struct GridView {
                 style = theme[.updated].layered(over: style)
                 if pane.highlights.isFresh(m, at: now) { style = style.adding(.bold) }
             }
-            let text = GridColumns.cellText(value, type)
+            let text = numeric ? col.aligned(GridColumns.cellText(value, type)) : GridColumns.cellText(value, type)
             // A NULL in a column of numbers sits where the numbers do.
             let right = numeric || (value.isNull && col.isNumeric)
             _ = buffer.put(DisplayWidth.fit(text, width: col.width, alignment: right ? .right : .left),

@@ -157,7 +157,7 @@ extension SQLiteRecordingStore {
                     given = w.bytes
                 }
                 try s.run(.int(e.seq), .int(e.commitTime.micros), .int(e.position), .int(e.table), .int(Int(e.op.rawValue)),
-                          .blob(e.key.encoded), .blob(e.before?.encoded), .blob(e.after?.encoded), .blob(given), .int(rows))
+                          .blob(e.key.encoded), .blob(e.before?.encoded), .blob(e.after.map { AfterImageCoding.encode(after: $0, before: e.before) }), .blob(given), .int(rows))
             }
         }
     }
@@ -172,7 +172,7 @@ extension SQLiteRecordingStore {
             do {
                 let key = try s.blob(5).map { b throws(BinaryCodingError) in try BinaryReader.decode(b) { r throws(BinaryCodingError) in try r.key() } } ?? RowKey([])
                 let before = try s.blob(6).map { b throws(BinaryCodingError) in try BinaryReader.decode(b) { r throws(BinaryCodingError) in try r.row() } }
-                let after = try s.blob(7).map { b throws(BinaryCodingError) in try BinaryReader.decode(b) { r throws(BinaryCodingError) in try r.row() } }
+                let after = try s.blob(7).map { b throws(BinaryCodingError) in try AfterImageCoding.decode(b, before: before) }
                 let given = try s.blob(8).map { b throws(BinaryCodingError) in
                     try BinaryReader.decode(b) { r throws(BinaryCodingError) -> ColumnMask in
                         let n = try r.varint()

@@ -1,16 +1,18 @@
 /// The layout of an embedded recording file, and its version.
 ///
-/// Version 1:
+/// Version 2 (version 1 stored every after-image in full):
 /// - `meta`: key/value facts (format version, keyframe interval, counters).
 /// - `source_tables`: one row per source table, its `TableSchema` as JSON.
 /// - `events`: the invertible change events, `seq` is their global order; `row_count` is the
 ///   table's row count after the event, so a count at any moment is one index lookup.
+///   `before` is the full row; `after` is the full row, or only its cells that differ from
+///   `before` (`AfterImageCoding`).
 /// - `keyframes`: per table and seq, the list of pages holding the table's rows in key order.
 /// - `pages`: rows of one keyframe leaf; a page is shared by every later keyframe whose leaf
 ///   did not change, and `created_seq` is the keyframe that first wrote it.
 /// - `bookmarks`: labelled moments.
 enum SQLiteSchema {
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let application = "msr"
 
     static let create = """

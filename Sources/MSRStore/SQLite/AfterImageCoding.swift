@@ -1,0 +1,55 @@
+import MSRModel
+
+/// How an event's after-image is stored: in full, or — when there is a before-image — as the
+/// cells that differ from it, which for a typical update is a few cells of a wide row. Read
+/// back, it is always the full row again, so events stay invertible with full images.
+///
+/// Layout: a tag byte, then for `full` the row; for `delta` the row's length, the number of
+/// changed cells, and each as (column, value).
+enum AfterImageCoding {
+    static let full: UInt8 = 0
+    static let delta: UInt8 = 1
+
+    static func encode(after: Row, before: Row?) -> [UInt8] {
+        var w = BinaryWriter(capacity: 32)
+        guard let before else {
+            w.varint(UInt64(full))
+            w.row(after)
+            return w.bytes
+        }
+        let changed = after.changedColumns(from: before)
+        // A delta must be shorter to be worth it (an upsert over a different row is not).
+        guard changed.count * 2 < after.values.count else {
+            w.varint(UInt64(full))
+            w.row(after)
+            return w.bytes
+        }
+        w.varint(UInt64(delta))
+        w.varint(UInt64(after.values.count))
+        w.varint(UInt64(changed.count))
+        for c in changed {
+            w.varint(UInt64(c))
+            w.value(after[c])
+        }
+        return w.bytes
+    }
+
+    static func decode(_ bytes: [UInt8], before: Row?) throws(BinaryCodingError) -> Row {
+        try BinaryReader.decode(bytes) { r throws(BinaryCodingError) -> Row in
+            let tag = try r.varint()
+            if tag == UInt64(full) { return try r.row() }
+            guard tag == UInt64(delta), let before else { throw .malformed }
+            let count = Int(try r.varint())
+            let changes = Int(try r.varint())
+            guard count <= 100_000, changes <= count else { throw .malformed }
+            var row = Row(Array(before.values.prefix(count)))
+            if row.values.count < count { row.values.append(contentsOf: repeatElement(.null, count: count - row.values.count)) }
+            for _ in 0..<changes {
+                let c = Int(try r.varint())
+                guard c < count else { throw .malformed }
+                row.values[c] = try r.value()
+            }
+            return row
+        }
+    }
+}

@@ -47,6 +47,10 @@ public final class SQLiteRecordingStore: RecordingStore {
             try configureForWriting()
             return
         }
+        // Keyframe pages hold 64 rows, several kilobytes: with SQLite's default 4 KiB pages
+        // each would spill into overflow pages and waste about a third of the file. The page
+        // size can only be chosen before anything is written, so before WAL mode too.
+        try wrap { try db.execute("PRAGMA page_size=16384") }
         try configureForWriting()
         try wrap {
             try db.execute(SQLiteSchema.create)

@@ -8,7 +8,7 @@ struct MSR: ParsableCommand {
         abstract: "Record the change history of database tables and replay any moment of it.",
         discussion: """
             Exit status: 0 on success; 1 when the command failed (the message says why); \
-            2 when 'msr ingest' refused some input lines (they are in REC.msr.rejects.ndjson); \
+            2 when 'msr ingest' or 'msr capture nats' refused some input (it is in REC.msr.rejects.ndjson); \
             64 for a command line msr cannot parse.
             """,
         subcommands: [

@@ -32,11 +32,7 @@ extension ConsoleApp {
             while true {
                 let batch = try store.events(matching: query, limit: 10_000)
                 guard let last = batch.last else { break }
-                for e in batch {
-                    let columns = tables[e.table]?.columns ?? []
-                    let key = JSONText.object(zip(tables[e.table]?.keyColumnNames ?? [], e.key.values).map { ($0, $1) })
-                    lines.append("{\"seq\":\(e.seq),\"commit_time\":\(JSONText.quote(e.commitTime.iso8601)),\"table\":\(JSONText.quote(tables[e.table]?.name.qualified ?? "?")),\"op\":\"\(e.op.code)\",\"key\":\(key),\"before\":\(e.before.map { JSONText.row($0, columns: columns) } ?? "null"),\"after\":\(e.after.map { JSONText.row($0, columns: columns) } ?? "null")}\n")
-                }
+                for e in batch { lines.append(JSONText.event(e, table: tables[e.table])) }
                 query.afterSeq = last.seq
             }
             count = lines.count

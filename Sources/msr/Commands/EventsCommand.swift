@@ -9,7 +9,7 @@ struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
         abstract: "Replay events as NDJSON: from an offset or a time, to a time, by table and operation, rate-limited.",
-        discussion: "Each line: {seq, commit_time, commit_time_us, position, table, op, key, before, after}.")
+        discussion: "Each line: {seq, commit_time, table, op, key, before, after, commit_time_us, position}.")
 
     @OptionGroup var rec: RecordingArgument
     @OptionGroup var filter: EventFilterOptions
@@ -39,7 +39,7 @@ struct EventsCommand: ParsableCommand {
                 if batch.isEmpty { break }
                 for e in batch {
                     pacer?.wait(for: done)
-                    out.append(EventLine.render(e, table: names[e.table]))
+                    out.append(JSONText.event(e, table: names[e.table]))
                     done += 1
                     if pacer != nil { out.flush() }
                     meter.update(done: Int64(done), detail: e.commitTime.iso8601)
@@ -49,23 +49,6 @@ struct EventsCommand: ParsableCommand {
             out.flush()
             meter.finish(done: Int64(done))
         }
-    }
-}
-
-/// One event as an NDJSON line.
-enum EventLine {
-    static func render(_ e: ChangeEvent, table: TableSchema?) -> String {
-        let columns = table?.columns ?? []
-        func image(_ row: Row?) -> String {
-            guard let row else { return "null" }
-            return JSONText.row(row, columns: columns.count >= row.values.count ? columns
-                : columns + (columns.count..<row.values.count).map { ColumnSchema(name: "column\($0 + 1)") })
-        }
-        let keyNames = table?.keyColumnNames ?? []
-        let key = JSONText.object(zip(keyNames, e.key.values).map { ($0, $1) })
-        return "{\"seq\":\(e.seq),\"commit_time\":\(JSONText.quote(e.commitTime.iso8601)),\"commit_time_us\":\(e.commitTime.micros),"
-            + "\"position\":\(e.position.map(String.init) ?? "null"),\"table\":\(JSONText.quote(table?.name.qualified ?? "?")),"
-            + "\"op\":\"\(e.op.code)\",\"key\":\(key),\"before\":\(image(e.before)),\"after\":\(image(e.after))}\n"
     }
 }
 

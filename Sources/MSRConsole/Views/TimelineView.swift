@@ -11,8 +11,6 @@ struct TimelineView {
     let activity: [Int]
     let bookmarks: [Bookmark]
 
-    static let blocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-
     /// The column of `time` on a strip of `width` starting at `x0`.
     static func column(of time: Timestamp, timeline: Timeline, x0: Int, width: Int) -> Int {
         x0 + min(width - 1, max(0, Int(timeline.fraction(of: time) * Double(width - 1) + 0.5)))
@@ -26,8 +24,7 @@ struct TimelineView {
         let top = max(1, activity.max() ?? 1)
         for i in 0..<strip.width {
             let bucket = activity.isEmpty ? 0 : activity[min(activity.count - 1, i * activity.count / max(1, strip.width))]
-            let level = bucket == 0 ? 0 : max(1, Int((Double(bucket) / Double(top) * 8).rounded(.up)))
-            _ = buffer.put(String(Self.blocks[level]), x: strip.x + i, y: strip.y, style: theme[.timelineActivity])
+            _ = buffer.put(String(Sparkline.block(bucket, top: top)), x: strip.x + i, y: strip.y, style: theme[.timelineActivity])
         }
         if let loop = s.playhead.loop {
             let a = Self.column(of: loop.lowerBound, timeline: timeline, x0: strip.x, width: strip.width)

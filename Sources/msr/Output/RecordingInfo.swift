@@ -1,6 +1,7 @@
 import MSREngine
 import MSRModel
 import MSRStore
+import MSRTerminal
 
 /// The facts `msr info` shows, gathered once and written as text or JSON.
 struct RecordingInfo {
@@ -98,16 +99,6 @@ struct RecordingInfo {
             + "\"span_seconds\":\(span),\"events\":\(summary.eventCount),\"unseen_row_events\":\(summary.unseenRowEvents),"
             + "\"keyframe_interval\":\(summary.keyframeInterval),\"tables\":[\(tableJSON.joined(separator: ","))],"
             + "\"bookmarks\":[\(marks.joined(separator: ","))],\"activity\":[\(activity.map(String.init).joined(separator: ","))]}"
-    }
-}
-
-/// Event density drawn as a strip of block characters.
-enum Sparkline {
-    static let blocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-
-    static func draw(_ values: [Int]) -> String {
-        let top = max(1, values.max() ?? 1)
-        return String(values.map { v in v == 0 ? blocks[0] : blocks[max(1, Int((Double(v) / Double(top) * 8).rounded(.up)))] })
     }
 }
 

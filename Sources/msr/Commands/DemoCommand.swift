@@ -40,12 +40,8 @@ struct DemoCommand: ParsableCommand {
                 Terminal.standardError.write("msr: not a terminal; run 'msr open \(target)' in one to replay it.\n")
                 return
             }
-            let handle = try ConsoleLauncher.handle(for: target)
-            var options = ConsoleOptions()
-            options.openRecording = { path in try ConsoleLauncher.handle(for: path) }
-            let app = try ConsoleApp(recording: handle, options: options)
-            let loaded = ThemeLoader().load(nil)
-            try ConsoleLauncher.runOnTerminal(app, theme: loaded.theme, mouse: true, script: nil)
+            let app = try ConsoleApp(recording: try ConsoleLauncher.handle(for: target), options: ConsoleLauncher.options())
+            try ConsoleLauncher.runOnTerminal(app, theme: ConsoleLauncher.theme(nil).theme, mouse: true, script: nil)
         }
     }
 

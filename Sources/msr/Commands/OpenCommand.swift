@@ -40,12 +40,10 @@ struct OpenCommand: ParsableCommand {
                 }
                 do { return try ConsoleScript(parsing: text) } catch let e as CommandError { throw CLIError("\(path): \(e.description)") }
             }
-            let loaded = ThemeLoader().load(theme)
-            if let warning = loaded.warning { Terminal.standardError.write("msr: \(warning).\n") }
-            var options = ConsoleOptions()
+            let loaded = ConsoleLauncher.theme(theme)
+            var options = ConsoleLauncher.options()
             options.maxSessions = maxSessions
             options.mouse = !noMouse
-            options.openRecording = { path in try ConsoleLauncher.handle(for: path) }
             let app = try ConsoleApp(recording: handle, options: options)
             if headless {
                 try runHeadless(app, loaded.theme, scriptText)
@@ -84,6 +82,20 @@ enum ConsoleLauncher {
             path: path,
             openStore: { () throws(RecordingError) -> RecordingStore in try SQLiteRecordingStore(openingAt: path) },
             openWritable: { () throws(RecordingError) -> RecordingStore in try SQLiteRecordingStore(openingAt: path, writable: true) })
+    }
+
+    /// What every console starts with: opening another recording with `o` included.
+    static func options() -> ConsoleOptions {
+        var options = ConsoleOptions()
+        options.openRecording = { path in try ConsoleLauncher.handle(for: path) }
+        return options
+    }
+
+    /// The theme asked for (nil: the default); a problem with it is said, and the default used.
+    static func theme(_ selection: String?) -> ThemeLoadResult {
+        let loaded = ThemeLoader().load(selection)
+        if let warning = loaded.warning { Terminal.standardError.write("msr: \(warning).\n") }
+        return loaded
     }
 
     static func runOnTerminal(_ app: ConsoleApp, theme: Theme, mouse: Bool, script: ConsoleScript?) throws {

@@ -15,12 +15,8 @@ final class SQLiteStatement {
     /// Clears the previous run and binds `values` to the parameters, in order.
     @discardableResult
     func reset(_ values: SQLiteValue...) throws(SQLiteError) -> SQLiteStatement {
-        sqlite3_reset(stmt)
-        sqlite3_clear_bindings(stmt)
-        try bindAll(values)
-        return self
+        try reset(binding: values)
     }
-
 
     /// The same with the values in an array (for callers that build them at run time).
     @discardableResult
@@ -62,10 +58,7 @@ final class SQLiteStatement {
 
     /// Runs a statement that returns no rows.
     func run(_ values: SQLiteValue...) throws(SQLiteError) {
-        sqlite3_reset(stmt)
-        sqlite3_clear_bindings(stmt)
-        try bindAll(values)
-        _ = try step()
+        _ = try reset(binding: values).step()
     }
 
     private func bindAll(_ values: [SQLiteValue]) throws(SQLiteError) {

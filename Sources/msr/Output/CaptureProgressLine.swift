@@ -5,9 +5,8 @@ import MSRCapture
 /// terminal, and written every few seconds otherwise; notes are printed above it.
 final class CaptureProgressLine {
     private let enabled: Bool
-    private let inPlace = Terminal.stderrIsTerminal
+    private let status = InPlaceLine()
     private var lastLine = Date(timeIntervalSince1970: 0)
-    private var drawn = false
     /// Seconds between progress lines when stderr is not a terminal.
     private let logInterval = 5.0
 
@@ -22,26 +21,17 @@ final class CaptureProgressLine {
         case .progress(let p):
             guard enabled else { return }
             let line = "msr: " + Self.describe(p)
-            if inPlace {
-                Terminal.standardError.write("\r\u{1B}[K" + line)
-                drawn = true
-            } else if Date().timeIntervalSince(lastLine) >= logInterval {
-                Terminal.standardError.write(line + "\n")
+            if status.inPlace || Date().timeIntervalSince(lastLine) >= logInterval {
+                status.draw(line)
                 lastLine = Date()
             }
         }
     }
 
     /// Ends the line drawn in place, so what follows starts on a line of its own.
-    func finish() {
-        if drawn { Terminal.standardError.write("\r\u{1B}[K") }
-        drawn = false
-    }
+    func finish() { status.clear() }
 
-    private func write(_ line: String) {
-        finish()
-        Terminal.standardError.write(line + "\n")
-    }
+    private func write(_ line: String) { status.note(line) }
 
     static func describe(_ p: CaptureProgress) -> String {
         let seconds = p.lagSeconds.map { " / " + String(format: "%.1f", $0) + " s" } ?? ""

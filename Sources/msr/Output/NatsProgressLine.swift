@@ -5,11 +5,11 @@ import MSRCapture
 /// second, printed as a plain line every ten seconds otherwise (a log file, a service journal).
 final class NatsProgressLine {
     private let enabled: Bool
-    private let inPlace = Terminal.stderrIsTerminal
+    private let status = InPlaceLine()
+    private var inPlace: Bool { status.inPlace }
     private let start = Date()
     private var lastDraw: Date?
     private var lastMessages = 0
-    private var drawn = false
     private var connected = true
     private var warnings = 0
     /// Refused messages shown one by one before only their count is.
@@ -20,16 +20,16 @@ final class NatsProgressLine {
     /// A one-off message, such as what the capture resumed.
     func note(_ text: String) {
         guard enabled else { return }
-        write("msr: \(text)\n")
+        status.note("msr: \(text)")
     }
 
     /// A refused message; always shown, the first twenty in full.
     func warn(_ text: String) {
         warnings += 1
         if warnings <= warningLimit {
-            write("msr: \(text)\n")
+            status.note("msr: \(text)")
         } else if warnings == warningLimit + 1 {
-            write("msr: … further rejected messages are only counted; see the reject file.\n")
+            status.note("msr: … further rejected messages are only counted; see the reject file.")
         }
     }
 
@@ -38,7 +38,7 @@ final class NatsProgressLine {
         if report.connected != connected {
             // Losing and regaining the server is news in any log, whatever the throttle.
             connected = report.connected
-            write(connected ? "msr: connection re-established.\n" : "msr: \(status ?? "connection lost"); reconnecting.\n")
+            self.status.note(connected ? "msr: connection re-established." : "msr: \(status ?? "connection lost"); reconnecting.")
         }
         let now = Date()
         let interval = now.timeIntervalSince(lastDraw ?? start)
@@ -49,14 +49,13 @@ final class NatsProgressLine {
         let rate = Double(report.messages - lastMessages) / max(interval, 0.001)
         lastDraw = now
         lastMessages = report.messages
-        draw(line(report, rate: rate, status: status), final: false)
+        self.status.draw(line(report, rate: rate, status: status))
     }
 
     /// Clears a line drawn in place, so the summary that follows stands alone.
     func finish() {
-        guard enabled, drawn, inPlace else { return }
-        Terminal.standardError.write("\r\u{1B}[K")
-        drawn = false
+        guard enabled else { return }
+        status.clear()
     }
 
     private func line(_ r: NatsCaptureReport, rate: Double, status: String?) -> String {
@@ -67,19 +66,5 @@ final class NatsProgressLine {
         if let t = r.lastCommit { parts.append("at \(t.iso8601)") }
         if let status { parts.append(status) }
         return parts.joined(separator: " · ")
-    }
-
-    private func draw(_ text: String, final: Bool) {
-        drawn = true
-        write(inPlace ? "\r\u{1B}[K" + text : text + "\n")
-    }
-
-    /// Writes a whole line, first clearing a progress line drawn in place.
-    private func write(_ text: String) {
-        if inPlace && drawn && text.hasSuffix("\n") && !text.hasPrefix("\r") {
-            Terminal.standardError.write("\r\u{1B}[K" + text)
-        } else {
-            Terminal.standardError.write(text)
-        }
     }
 }

@@ -9,7 +9,8 @@ final class ProgressMeter {
     let unit: String
     private let start = Date()
     private var lastDraw = Date(timeIntervalSince1970: 0)
-    private let inPlace = Terminal.stderrIsTerminal
+    private let status = InPlaceLine()
+    private var inPlace: Bool { status.inPlace }
 
     init(total: Int64, enabled: Bool, unit: String) {
         self.total = total
@@ -39,11 +40,8 @@ final class ProgressMeter {
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         var line = "\(bar) \(String(format: "%5.1f", fraction * 100))%  \(done)/\(total) \(unit)  \(Self.humanRate(rate)) \(unit)/s"
         if !detail.isEmpty { line += "  \(detail)" }
-        if inPlace {
-            Terminal.standardError.write("\r\u{1B}[K" + line + (final ? "\n" : ""))
-        } else {
-            Terminal.standardError.write(line + "\n")
-        }
+        status.draw(line)
+        if final { status.keep() }
     }
 
     static func humanRate(_ r: Double) -> String {

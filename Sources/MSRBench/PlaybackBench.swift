@@ -64,18 +64,9 @@ enum PlaybackBench {
                               dryTicks: dry, servedTicks: served)
     }
 
-    /// Ticks until every pane shows the frame at its position (at most 10 s).
+    /// Ticks until every pane shows the frame at its position (at most 10 s), then draws.
     static func settle(_ app: ConsoleApp, _ runner: ConsoleRunner) {
-        let deadline = Clock.now + 10
-        while Clock.now < deadline {
-            app.tick()
-            runner.render()
-            let pending = app.panes.values.contains { pane in
-                guard let plan = try? app.plan(for: pane) else { return false }
-                return pane.frame?.seq != plan.seq && pane.feed.error == nil
-            }
-            if !pending { return }
-            Thread.sleep(forTimeInterval: 0.002)
-        }
+        app.settle(timeout: 10)
+        runner.render()
     }
 }

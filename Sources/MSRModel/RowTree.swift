@@ -29,7 +29,7 @@ public struct RowTree: Sendable {
             return nil
         }
         var old: Row?
-        if let sibling = RowTree.insert(&root!, key, row, &old) {
+        if let sibling = RowTree.insert(&root!, key, row, &old, isNew: nil) {
             root = RowTreeNode(children: [root!, sibling])
         }
         return old
@@ -39,17 +39,52 @@ public struct RowTree: Sendable {
     @discardableResult
     public mutating func remove(_ key: RowKey) -> Row? {
         guard root != nil else { return nil }
-        let old = RowTree.remove(&root!, key)
-        if let r = root {
-            if r.count == 0 { root = nil } else if !r.isLeaf && r.children.count == 1 { root = r.children[0] }
-        }
+        let old = RowTree.remove(&root!, key, known: false)
+        collapseRoot()
         return old
+    }
+
+    /// Puts `row` under `key` when the caller knows whether the key is new (`isNew`) or
+    /// present, as replaying recorded events does. A lazy leaf is not loaded for it: the change
+    /// waits in the leaf until something reads it.
+    public mutating func put(_ row: Row, for key: RowKey, isNew: Bool) {
+        guard root != nil else {
+            root = RowTreeNode(keys: [key], rows: [row])
+            return
+        }
+        var old: Row?
+        if let sibling = RowTree.insert(&root!, key, row, &old, isNew: isNew) {
+            root = RowTreeNode(children: [root!, sibling])
+        }
+    }
+
+    /// Removes the row under `key`, which the caller knows is present, without loading a lazy
+    /// leaf for it.
+    public mutating func delete(_ key: RowKey) {
+        guard root != nil else { return }
+        _ = RowTree.remove(&root!, key, known: true)
+        collapseRoot()
     }
 
     public mutating func removeAll() { root = nil }
 
+    private mutating func collapseRoot() {
+        if let r = root {
+            if r.count == 0 { root = nil } else if !r.isLeaf && r.children.count == 1 { root = r.children[0] }
+        }
+    }
+
+    /// Changes to one lazy leaf kept before it is simply loaded and changed in place.
+    static let pendingLimit = 64
+
     /// Returns nil when the subtree did not split, or the new right sibling when it did.
-    private static func insert(_ node: inout RowTreeNode, _ key: RowKey, _ row: Row, _ old: inout Row?) -> RowTreeNode? {
+    /// `isNew` is nil when it is not known whether `key` is present (then `old` says).
+    private static func insert(_ node: inout RowTreeNode, _ key: RowKey, _ row: Row, _ old: inout Row?,
+                               isNew: Bool?) -> RowTreeNode? {
+        if let isNew, let lazy = node.lazy, node.isUnloaded, lazy.pending.count < pendingLimit {
+            node = RowTreeNode(lazy: lazy.adding(.put(key, row)), count: node.count + (isNew ? 1 : 0))
+            return nil
+        }
         if !isKnownUniquelyReferenced(&node) { node = node.copy() }
         if node.isLeaf {
             let i = node.lowerBound(key)
@@ -70,12 +105,13 @@ public struct RowTree: Sendable {
             return right
         }
         let i = node.childIndex(for: key)
-        let split = insert(&node.children[i], key, row, &old)
-        if old == nil { node.count += 1 }
+        let before = node.children[i].count
+        let split = insert(&node.children[i], key, row, &old, isNew: isNew)
+        node.count += node.children[i].count + (split?.count ?? 0) - before
         if key < node.keys[i] { node.keys[i] = key }
         if let s = split {
             node.children.insert(s, at: i + 1)
-            node.keys.insert(s.keys[0], at: i + 1)
+            node.keys.insert(s.firstKey, at: i + 1)
         }
         guard node.children.count > innerCapacity else { return nil }
         let half = node.children.count / 2
@@ -86,8 +122,13 @@ public struct RowTree: Sendable {
         return right
     }
 
-    private static func remove(_ node: inout RowTreeNode, _ key: RowKey) -> Row? {
+    /// `known`: the caller knows `key` is present, so a lazy leaf need not be read.
+    private static func remove(_ node: inout RowTreeNode, _ key: RowKey, known: Bool) -> Row? {
         if node.isLeaf {
+            if known, let lazy = node.lazy, node.isUnloaded, lazy.pending.count < pendingLimit {
+                node = RowTreeNode(lazy: lazy.adding(.delete(key)), count: node.count - 1)
+                return nil
+            }
             let i = node.lowerBound(key)
             guard i < node.keys.count && node.keys[i] == key else { return nil }
             if !isKnownUniquelyReferenced(&node) { node = node.copy() }
@@ -97,16 +138,17 @@ public struct RowTree: Sendable {
         }
         let i = node.childIndex(for: key)
         // Look before copying, so a miss leaves shared nodes shared.
-        guard contains(node.children[i], key) else { return nil }
+        guard known || contains(node.children[i], key) else { return nil }
         if !isKnownUniquelyReferenced(&node) { node = node.copy() }
-        let old = remove(&node.children[i], key)
-        node.count -= 1
+        let before = node.children[i].count
+        let old = remove(&node.children[i], key, known: known)
+        node.count += node.children[i].count - before
         let child = node.children[i]
         if child.count == 0 {
             node.children.remove(at: i)
             node.keys.remove(at: i)
         } else {
-            node.keys[i] = child.keys[0]
+            if !child.isUnloaded { node.keys[i] = child.firstKey }
             mergeIfSmall(&node, at: i)
         }
         return old
@@ -124,7 +166,7 @@ public struct RowTree: Sendable {
     private static func mergeIfSmall(_ node: inout RowTreeNode, at i: Int) {
         guard i + 1 < node.children.count else { return }
         let a = node.children[i], b = node.children[i + 1]
-        guard a.isLeaf == b.isLeaf else { return }
+        guard a.isLeaf == b.isLeaf, !a.isUnloaded, !b.isUnloaded else { return }
         let capacity = a.isLeaf ? leafCapacity : innerCapacity
         let size = a.isLeaf ? a.keys.count + b.keys.count : a.children.count + b.children.count
         guard size <= capacity / 2 else { return }

@@ -24,6 +24,8 @@ extension RowTree {
             }
             node = node.children[i]
         }
+        // A damaged keyframe page can hold fewer rows than its count said.
+        guard rest < node.keys.count else { return nil }
         return (node.keys[rest], node.rows[rest])
     }
 
@@ -119,5 +121,11 @@ extension RowTree {
     /// A leaf made from rows sorted by key, for building a tree from stored pages.
     public static func makeLeaf(keys: [RowKey], rows: [Row]) -> RowTreeNode {
         RowTreeNode(keys: keys, rows: rows)
+    }
+
+    /// A leaf whose `count` rows stay in `source` until something reads them; `firstKey` is
+    /// the smallest of their keys.
+    public static func makeLazyLeaf(source: LeafSource, keyColumns: [Int], firstKey: RowKey, count: Int) -> RowTreeNode {
+        RowTreeNode(lazy: LazyLeaf(source: source, keyColumns: keyColumns, firstKey: firstKey), count: count)
     }
 }

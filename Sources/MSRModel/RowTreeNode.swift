@@ -4,39 +4,89 @@
 /// Nodes are shared between tree values and copied only when a shared node is about to change,
 /// so an unchanged leaf is the same object in every tree value that holds it. Keyframe
 /// persistence uses that identity to store each unchanged leaf once.
+///
+/// A leaf can be lazy: built from a stored page's row count and first key, its rows read the
+/// first time anything looks at them (`keys` and `rows` load it). Changes known to be
+/// consistent with the tree are kept as pending changes without loading (`RowTree.put`).
 public final class RowTreeNode: @unchecked Sendable {
     // Safety: a node is mutated only while its owning tree holds the only reference to it
-    // (checked with isKnownUniquelyReferenced); shared nodes are never mutated.
+    // (checked with isKnownUniquelyReferenced); shared nodes are never mutated, except that a
+    // lazy leaf fills its rows once, under its `LazyLeaf` lock, before anyone reads them.
 
-    /// Leaf: the keys of its rows. Inner: the smallest key under each child.
-    var keys: [RowKey]
-    /// Leaf only: the rows, parallel to `keys`.
-    var rows: [Row]
+    private var storedKeys: [RowKey]
+    private var storedRows: [Row]
     /// Inner only: the children, parallel to `keys`.
     var children: [RowTreeNode]
     /// Number of rows under this node.
     var count: Int
+    /// Set on a leaf whose rows are still in storage (or were, until it loaded).
+    let lazy: LazyLeaf?
 
     var isLeaf: Bool { children.isEmpty }
 
+    /// Leaf: the keys of its rows. Inner: the smallest key under each child.
+    var keys: [RowKey] {
+        _read { load(); yield storedKeys }
+        _modify { load(); yield &storedKeys }
+    }
+
+    /// Leaf only: the rows, parallel to `keys`.
+    var rows: [Row] {
+        _read { load(); yield storedRows }
+        _modify { load(); yield &storedRows }
+    }
+
     init(keys: [RowKey], rows: [Row]) {
-        self.keys = keys
-        self.rows = rows
+        self.storedKeys = keys
+        self.storedRows = rows
         self.children = []
         self.count = keys.count
+        self.lazy = nil
     }
 
     init(children: [RowTreeNode]) {
-        self.keys = children.map { $0.keys[0] }
-        self.rows = []
+        self.storedKeys = children.map { $0.firstKey }
+        self.storedRows = []
         self.children = children
         self.count = children.reduce(0) { $0 + $1.count }
+        self.lazy = nil
+    }
+
+    init(lazy: LazyLeaf, count: Int) {
+        self.storedKeys = []
+        self.storedRows = []
+        self.children = []
+        self.count = count
+        self.lazy = lazy
+    }
+
+    /// Whether this leaf's rows are still in storage.
+    var isUnloaded: Bool { lazy.map { !$0.isLoaded } ?? false }
+
+    @inline(__always)
+    private func load() {
+        guard let lazy, !lazy.isLoaded else { return }
+        lazy.loadOnce { keys, rows in
+            storedKeys = keys
+            storedRows = rows
+        }
+    }
+
+    /// A lower bound of the keys under this node, without loading a lazy leaf.
+    var firstKey: RowKey {
+        if let lazy, !lazy.isLoaded { return lazy.firstKey }
+        // A damaged page can load fewer rows than its count promised; keep the bound.
+        return storedKeys.first ?? lazy?.firstKey ?? RowKey([])
     }
 
     func copy() -> RowTreeNode {
+        if let lazy, !lazy.isLoaded {
+            return RowTreeNode(lazy: LazyLeaf(source: lazy.source, keyColumns: lazy.keyColumns,
+                                              firstKey: lazy.firstKey, pending: lazy.pending), count: count)
+        }
         if isLeaf { return RowTreeNode(keys: keys, rows: rows) }
         let n = RowTreeNode(children: [])
-        n.keys = keys
+        n.storedKeys = storedKeys
         n.children = children
         n.count = count
         return n
@@ -44,20 +94,21 @@ public final class RowTreeNode: @unchecked Sendable {
 
     /// Index of the first key not less than `key` (binary search).
     func lowerBound(_ key: RowKey) -> Int {
-        var lo = 0, hi = keys.count
+        load()
+        var lo = 0, hi = storedKeys.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+            if storedKeys[mid] < key { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
 
     /// Inner nodes: the child that holds (or would hold) `key`.
     func childIndex(for key: RowKey) -> Int {
-        var lo = 0, hi = keys.count
+        var lo = 0, hi = storedKeys.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if key < keys[mid] { hi = mid } else { lo = mid + 1 }
+            if key < storedKeys[mid] { hi = mid } else { lo = mid + 1 }
         }
         return max(lo - 1, 0)
     }

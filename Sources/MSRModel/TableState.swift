@@ -25,13 +25,12 @@ public struct TableState: Sendable {
         if event.op == .truncate {
             rows.removeAll()
         } else {
+            // Recorded events agree with the state they apply to (the writer derived their
+            // before-images from it), so a lazy keyframe leaf need not be read to apply one.
             let afterKey = event.after?.key(keyColumns)
-            // An update in place (the common case) replaces the row without removing it first.
-            if let before = event.before {
-                let beforeKey = before.key(keyColumns)
-                if beforeKey != afterKey { rows.remove(beforeKey) }
-            }
-            if let after = event.after, let key = afterKey { rows.set(after, for: key) }
+            let beforeKey = event.before?.key(keyColumns)
+            if let beforeKey, beforeKey != afterKey { rows.delete(beforeKey) }
+            if let after = event.after, let key = afterKey { rows.put(after, for: key, isNew: beforeKey != key) }
         }
         seq = event.seq
     }
@@ -43,11 +42,9 @@ public struct TableState: Sendable {
             rows = truncated ?? RowTree()
         } else {
             let beforeKey = event.before?.key(keyColumns)
-            if let after = event.after {
-                let afterKey = after.key(keyColumns)
-                if afterKey != beforeKey { rows.remove(afterKey) }
-            }
-            if let before = event.before, let key = beforeKey { rows.set(before, for: key) }
+            let afterKey = event.after?.key(keyColumns)
+            if let afterKey, afterKey != beforeKey { rows.delete(afterKey) }
+            if let before = event.before, let key = beforeKey { rows.put(before, for: key, isNew: afterKey != key) }
         }
         seq = event.seq - 1
     }

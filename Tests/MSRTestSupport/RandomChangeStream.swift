@@ -15,7 +15,13 @@ public struct RandomChangeStream {
     private var origin = 0
     private var fresh: Int64 = 0
 
-    public init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    /// Keys of `alpha` are drawn from 1...keySpace; a bigger space makes a table of many rows.
+    public var keySpace: Int64
+
+    public init(seed: UInt64, keySpace: Int64 = 40) {
+        random = SeededRandom(seed: seed)
+        self.keySpace = keySpace
+    }
 
     /// `count` changes in commit order (positions increasing); shuffle them to test ordering.
     public mutating func changes(_ count: Int, truncates: Bool = true, keyChanges: Bool = true) -> [SourceChange] {
@@ -31,7 +37,7 @@ public struct RandomChangeStream {
     }
 
     private mutating func randomKey(_ table: TableName) -> RowKey {
-        if table == Self.tableA { return RowKey([.int(Int64.random(in: 1...40, using: &random))]) }
+        if table == Self.tableA { return RowKey([.int(Int64.random(in: 1...keySpace, using: &random))]) }
         let region = ["n", "s", "e", "w"][Int.random(in: 0..<4, using: &random)]
         return RowKey([.string(region), .int(Int64.random(in: 1...8, using: &random))])
     }
@@ -86,7 +92,7 @@ public struct RandomChangeStream {
             if keyChanges && Int.random(in: 0..<12, using: &random) == 0 {
                 // A key change moves the row to a key never used, as a database would require.
                 fresh += 1
-                newKey = table == Self.tableA ? RowKey([.int(1000 + fresh)]) : RowKey([.string("x"), .int(fresh)])
+                newKey = table == Self.tableA ? RowKey([.int(keySpace + 1000 + fresh)]) : RowKey([.string("x"), .int(fresh)])
                 c.before = keyFields(table, key)
                 alive[table] = (alive[table] ?? []).filter { $0 != key } + [newKey]
             } else if Bool.random(using: &random) {

@@ -21,6 +21,10 @@ extension SQLiteRecordingStore {
         }
     }
 
+    /// A read-only store loads keyframes lazily: the tree is built from the directory (each
+    /// page's row count and first key), and a page is read when something first looks at its
+    /// rows. A writable store reads every page at once and remembers them by leaf identity, so
+    /// its next keyframe shares the unchanged ones.
     public func loadKeyframe(table: TableID, seq: Int64) throws(RecordingError) -> RowTree? {
         guard let schema = try tables().first(where: { $0.id == table }) else { return nil }
         let directory: [UInt8]? = try wrap {
@@ -28,28 +32,40 @@ extension SQLiteRecordingStore {
             return try s.step() ? s.blob(0) : nil
         }
         guard let directory else { return nil }
-        let pageIDs: [(id: Int64, rows: Int)]
+        let entries: [KeyframePage.Entry]
         do {
-            pageIDs = try BinaryReader.decode(directory) { r throws(BinaryCodingError) in
-                let n = try r.varint()
-                var out: [(Int64, Int)] = []
-                for _ in 0..<n { out.append((Int64(bitPattern: try r.varint()), Int(try r.varint()))) }
-                return out
-            }
+            entries = try KeyframePage.decodeDirectory(directory)
         } catch {
             throw .corrupt(path: location, detail: "keyframe \(seq) of table \(table) cannot be decoded")
         }
+        if !writable {
+            let reader = try pageReader()
+            return RowTree(leaves: entries.map { entry in
+                RowTree.makeLazyLeaf(source: StoredKeyframePage(reader: reader, id: entry.id), keyColumns: schema.keyColumns,
+                                     firstKey: entry.firstKey, count: entry.rows)
+            })
+        }
         var leaves: [RowTreeNode] = []
-        leaves.reserveCapacity(pageIDs.count)
-        for page in pageIDs {
-            leaves.append(try loadPage(page.id, keyColumns: schema.keyColumns))
+        leaves.reserveCapacity(entries.count)
+        var cache: [ObjectIdentifier: (leaf: RowTreeNode, page: Int64, rows: Int)] = [:]
+        for entry in entries {
+            let leaf = try loadPage(entry.id, keyColumns: schema.keyColumns)
+            cache[leaf.identity] = (leaf, entry.id, entry.rows)
+            leaves.append(leaf)
         }
-        if writable {
-            var cache: [ObjectIdentifier: (leaf: RowTreeNode, page: Int64, rows: Int)] = [:]
-            for (leaf, page) in zip(leaves, pageIDs) { cache[leaf.identity] = (leaf, page.id, page.rows) }
-            pageCache[table] = cache
-        }
+        pageCache[table] = cache
         return RowTree(leaves: leaves)
+    }
+
+    /// Keyframe pages that could not be read since the store opened (lazy leaves load them
+    /// empty rather than stop a lookup).
+    public var damagedPages: Int { lazyPageReader?.failures ?? 0 }
+
+    private func pageReader() throws(RecordingError) -> KeyframePageReader {
+        if let r = lazyPageReader { return r }
+        let r = try KeyframePageReader(path: location)
+        lazyPageReader = r
+        return r
     }
 
     private func loadPage(_ id: Int64, keyColumns: [Int]) throws(RecordingError) -> RowTreeNode {
@@ -59,12 +75,7 @@ extension SQLiteRecordingStore {
         }
         guard let data else { throw .corrupt(path: location, detail: "keyframe page \(id) is missing") }
         do {
-            let rows = try BinaryReader.decode(data) { r throws(BinaryCodingError) in
-                let n = try r.varint()
-                var rows: [Row] = []
-                for _ in 0..<n { rows.append(try r.row()) }
-                return rows
-            }
+            let rows = try KeyframePage.decodeRows(data)
             return RowTree.makeLeaf(keys: rows.map { $0.key(keyColumns) }, rows: rows)
         } catch {
             throw .corrupt(path: location, detail: "keyframe page \(id) cannot be decoded")
@@ -75,32 +86,29 @@ extension SQLiteRecordingStore {
     public func saveKeyframe(table: TableID, seq: Int64, rows: RowTree) throws(RecordingError) {
         let previous = pageCache[table] ?? [:]
         var next: [ObjectIdentifier: (leaf: RowTreeNode, page: Int64, rows: Int)] = [:]
-        var directory = BinaryWriter()
+        var directory: [KeyframePage.Entry] = []
         let leaves = rows.leaves
-        directory.varint(UInt64(leaves.count))
+        directory.reserveCapacity(leaves.count)
         try wrap {
             let insert = try statement("INSERT INTO pages(table_id, created_seq, data) VALUES(?, ?, ?)")
             let lastID = try statement("SELECT last_insert_rowid()")
             for leaf in leaves {
-                let entries = leaf.leafEntries
-                let id: Int64
                 if let known = previous[leaf.identity] ?? next[leaf.identity] {
-                    id = known.page
-                } else {
-                    var w = BinaryWriter(capacity: entries.rows.count * 48)
-                    w.varint(UInt64(entries.rows.count))
-                    for r in entries.rows { w.row(r) }
-                    try insert.run(.int(table), .int(seq), .blob(w.bytes))
-                    try lastID.reset()
-                    _ = try lastID.step()
-                    id = lastID.int64(0)
+                    next[leaf.identity] = known
+                    directory.append(KeyframePage.Entry(id: known.page, rows: known.rows, firstKey: leaf.leafEntries.keys[0]))
+                    continue
                 }
+                let entries = leaf.leafEntries
+                guard let first = entries.keys.first else { continue }
+                try insert.run(.int(table), .int(seq), .blob(KeyframePage.encodeRows(entries.rows)))
+                try lastID.reset()
+                _ = try lastID.step()
+                let id = lastID.int64(0)
                 next[leaf.identity] = (leaf, id, entries.rows.count)
-                directory.varint(UInt64(bitPattern: id))
-                directory.varint(UInt64(entries.rows.count))
+                directory.append(KeyframePage.Entry(id: id, rows: entries.rows.count, firstKey: first))
             }
             try statement("INSERT OR REPLACE INTO keyframes(table_id, seq, row_count, pages) VALUES(?, ?, ?, ?)")
-                .run(.int(table), .int(seq), .int(rows.count), .blob(directory.bytes))
+                .run(.int(table), .int(seq), .int(rows.count), .blob(KeyframePage.encodeDirectory(directory)))
         }
         pageCache[table] = next
     }

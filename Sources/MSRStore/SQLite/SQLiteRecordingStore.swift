@@ -17,6 +17,8 @@ public final class SQLiteRecordingStore: RecordingStore {
     /// Per table, the pages of its latest keyframe by leaf identity, holding the leaves alive
     /// so their identities cannot be reused while they are remembered.
     var pageCache: [TableID: [ObjectIdentifier: (leaf: RowTreeNode, page: Int64, rows: Int)]] = [:]
+    /// Reads pages for the lazy keyframes of a read-only store; opened at the first keyframe.
+    var lazyPageReader: KeyframePageReader?
 
     /// Opens an existing recording.
     public init(openingAt path: String, writable: Bool = false) throws(RecordingError) {
@@ -134,6 +136,8 @@ public final class SQLiteRecordingStore: RecordingStore {
     }
 
     public func close() {
+        lazyPageReader?.close()
+        lazyPageReader = nil
         statements.removeAll()
         db.close()
     }

@@ -1,18 +1,22 @@
 /// The layout of an embedded recording file, and its version.
 ///
-/// Version 2 (version 1 stored every after-image in full):
+/// Version 3 (version 2 had no first keys in keyframe directories and could reuse page ids;
+/// version 1 stored every after-image in full):
 /// - `meta`: key/value facts (format version, keyframe interval, counters).
 /// - `source_tables`: one row per source table, its `TableSchema` as JSON.
 /// - `events`: the invertible change events, `seq` is their global order; `row_count` is the
 ///   table's row count after the event, so a count at any moment is one index lookup.
 ///   `before` is the full row; `after` is the full row, or only its cells that differ from
 ///   `before` (`AfterImageCoding`).
-/// - `keyframes`: per table and seq, the list of pages holding the table's rows in key order.
+/// - `keyframes`: per table and seq, the list of pages holding the table's rows in key order,
+///   each with its row count and first key, so a reader can build the tree without reading
+///   a page until it needs its rows.
 /// - `pages`: rows of one keyframe leaf; a page is shared by every later keyframe whose leaf
-///   did not change, and `created_seq` is the keyframe that first wrote it.
+///   did not change, and `created_seq` is the keyframe that first wrote it. Ids are never
+///   reused (AUTOINCREMENT), so a reader holding a directory never reads another page.
 /// - `bookmarks`: labelled moments.
 enum SQLiteSchema {
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let application = "msr"
 
     static let create = """
@@ -40,7 +44,7 @@ enum SQLiteSchema {
             pages BLOB NOT NULL,
             PRIMARY KEY(table_id, seq)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS pages(
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             table_id INTEGER NOT NULL,
             created_seq INTEGER NOT NULL,
             data BLOB NOT NULL);

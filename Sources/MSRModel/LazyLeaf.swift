@@ -17,14 +17,17 @@ enum PendingLeafChange: Sendable {
 }
 
 /// The stored half of a lazy leaf: its source, the changes made since it was read, and
-/// whether its node has loaded. Immutable apart from the once-only load, so a change to an
-/// unloaded leaf makes a new `LazyLeaf` (copy-on-write like every node).
-final class LazyLeaf: Sendable {
+/// whether its node has loaded. Each belongs to one node; a change to an unloaded leaf whose
+/// node is shared makes a new `LazyLeaf` (copy-on-write like every node).
+final class LazyLeaf: @unchecked Sendable {
+    // Safety: `firstKey` and `pending` change only through `append`, which the tree calls
+    // only while it holds the only reference to this leaf's node, before the leaf loads.
+
     let source: LeafSource
     let keyColumns: [Int]
     /// A lower bound of the leaf's keys (its first key when stored, lowered by inserts).
-    let firstKey: RowKey
-    let pending: [PendingLeafChange]
+    private(set) var firstKey: RowKey
+    private(set) var pending: [PendingLeafChange]
     private let loaded = Atomic<Bool>(false)
     private let lock = Mutex<Void>(())
 
@@ -83,8 +86,14 @@ final class LazyLeaf: Sendable {
 
     /// The same stored leaf with one more change.
     func adding(_ change: PendingLeafChange) -> LazyLeaf {
-        var first = firstKey
-        if case .put(let key, _) = change, key < first { first = key }
-        return LazyLeaf(source: source, keyColumns: keyColumns, firstKey: first, pending: pending + [change])
+        let copy = LazyLeaf(source: source, keyColumns: keyColumns, firstKey: firstKey, pending: pending)
+        copy.append(change)
+        return copy
+    }
+
+    /// Adds a change in place: only for the leaf of a node nobody else holds.
+    func append(_ change: PendingLeafChange) {
+        if case .put(let key, _) = change, key < firstKey { firstKey = key }
+        pending.append(change)
     }
 }

@@ -82,7 +82,12 @@ public struct RowTree: Sendable {
     private static func insert(_ node: inout RowTreeNode, _ key: RowKey, _ row: Row, _ old: inout Row?,
                                isNew: Bool?) -> RowTreeNode? {
         if let isNew, let lazy = node.lazy, node.isUnloaded, lazy.pending.count < pendingLimit {
-            node = RowTreeNode(lazy: lazy.adding(.put(key, row)), count: node.count + (isNew ? 1 : 0))
+            if isKnownUniquelyReferenced(&node) {
+                lazy.append(.put(key, row))
+                node.count += isNew ? 1 : 0
+            } else {
+                node = RowTreeNode(lazy: lazy.adding(.put(key, row)), count: node.count + (isNew ? 1 : 0))
+            }
             return nil
         }
         if !isKnownUniquelyReferenced(&node) { node = node.copy() }
@@ -126,7 +131,12 @@ public struct RowTree: Sendable {
     private static func remove(_ node: inout RowTreeNode, _ key: RowKey, known: Bool) -> Row? {
         if node.isLeaf {
             if known, let lazy = node.lazy, node.isUnloaded, lazy.pending.count < pendingLimit {
-                node = RowTreeNode(lazy: lazy.adding(.delete(key)), count: node.count - 1)
+                if isKnownUniquelyReferenced(&node) {
+                    lazy.append(.delete(key))
+                    node.count -= 1
+                } else {
+                    node = RowTreeNode(lazy: lazy.adding(.delete(key)), count: node.count - 1)
+                }
                 return nil
             }
             let i = node.lowerBound(key)

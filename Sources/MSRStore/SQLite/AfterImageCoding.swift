@@ -35,21 +35,24 @@ enum AfterImageCoding {
     }
 
     static func decode(_ bytes: [UInt8], before: Row?) throws(BinaryCodingError) -> Row {
-        try BinaryReader.decode(bytes) { r throws(BinaryCodingError) -> Row in
-            let tag = try r.varint()
-            if tag == UInt64(full) { return try r.row() }
-            guard tag == UInt64(delta), let before else { throw .malformed }
-            let count = Int(try r.varint())
-            let changes = Int(try r.varint())
-            guard count <= 100_000, changes <= count else { throw .malformed }
-            var row = Row(Array(before.values.prefix(count)))
-            if row.values.count < count { row.values.append(contentsOf: repeatElement(.null, count: count - row.values.count)) }
-            for _ in 0..<changes {
-                let c = Int(try r.varint())
-                guard c < count else { throw .malformed }
-                row.values[c] = try r.value()
-            }
-            return row
+        try BinaryReader.decode(bytes) { r throws(BinaryCodingError) -> Row in try decode(&r, before: before) }
+    }
+
+    /// Decodes an after-image from a reader over its stored bytes.
+    static func decode(_ r: inout BinaryReader, before: Row?) throws(BinaryCodingError) -> Row {
+        let tag = try r.varint()
+        if tag == UInt64(full) { return try r.row() }
+        guard tag == UInt64(delta), let before else { throw .malformed }
+        let count = Int(try r.varint())
+        let changes = Int(try r.varint())
+        guard count <= 100_000, changes <= count else { throw .malformed }
+        var row = Row(Array(before.values.prefix(count)))
+        if row.values.count < count { row.values.append(contentsOf: repeatElement(.null, count: count - row.values.count)) }
+        for _ in 0..<changes {
+            let c = Int(try r.varint())
+            guard c < count else { throw .malformed }
+            row.values[c] = try r.value()
         }
+        return row
     }
 }

@@ -170,9 +170,19 @@ extension SQLiteRecordingStore {
                 throw SQLiteError(code: 11, message: "event \(s.int64(0)) has an unknown operation")
             }
             do {
-                let key = try s.blob(5).map { b throws(BinaryCodingError) in try BinaryReader.decode(b) { r throws(BinaryCodingError) in try r.key() } } ?? RowKey([])
-                let before = try s.blob(6).map { b throws(BinaryCodingError) in try BinaryReader.decode(b) { r throws(BinaryCodingError) in try r.row() } }
-                let after = try s.blob(7).map { b throws(BinaryCodingError) in try AfterImageCoding.decode(b, before: before) }
+                // Decoded straight from SQLite's buffers: a walk reads thousands of events.
+                let key = try s.withBlob(5) { b throws(BinaryCodingError) in
+                    var r = BinaryReader(b)
+                    return try r.key()
+                } ?? RowKey([])
+                let before = try s.withBlob(6) { b throws(BinaryCodingError) in
+                    var r = BinaryReader(b)
+                    return try r.row()
+                }
+                let after = try s.withBlob(7) { b throws(BinaryCodingError) in
+                    var r = BinaryReader(b)
+                    return try AfterImageCoding.decode(&r, before: before)
+                }
                 let given = try s.blob(8).map { b throws(BinaryCodingError) in
                     try BinaryReader.decode(b) { r throws(BinaryCodingError) -> ColumnMask in
                         let n = try r.varint()

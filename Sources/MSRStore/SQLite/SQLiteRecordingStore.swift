@@ -165,7 +165,7 @@ public final class SQLiteRecordingStore: RecordingStore {
         }
         var result: [TableSchema] = []
         for json in rows {
-            guard let t = try? JSONDecoder().decode(TableSchema.self, from: Data(json.utf8)) else {
+            guard let t = TableDefinitionCache.schema(json) else {
                 throw .corrupt(path: location, detail: "a table definition cannot be read")
             }
             result.append(t)

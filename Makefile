@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 DEMO_EVENTS ?= 1000000
 
 # Debian packages that building and testing need.
-DEB_PACKAGES := libncursesw5-dev libpq-dev libsqlite3-dev pkg-config postgresql postgresql-contrib tmux libnats-dev nats-server
+DEB_PACKAGES := libncursesw5-dev libpq-dev libsqlite3-dev zlib1g-dev pkg-config postgresql postgresql-contrib tmux libnats-dev nats-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test bench demo install clean

@@ -14,12 +14,13 @@ let package = Package(
     targets: [
         // C libraries from Debian, found with pkg-config. Only one Swift module imports each.
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CNats", pkgConfig: "libnats", providers: [.apt(["libnats-dev"])]),
 
         .target(name: "MSRModel"),
-        .target(name: "MSRStore", dependencies: ["MSRModel", "CSQLite3"]),
+        .target(name: "MSRStore", dependencies: ["MSRModel", "CSQLite3", "CZlib"]),
         .target(name: "MSREngine", dependencies: ["MSRModel", "MSRStore"]),
         .target(name: "MSRTerminal", dependencies: ["CNcursesw"]),
         .target(name: "MSRConsole", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRTerminal"]),

@@ -131,4 +131,42 @@ final class RecordingStoreTests: XCTestCase {
         XCTAssertEqual(rows.count, 2000)
         XCTAssertEqual(rows[RowKey([.int(7)])], Row([.int(7), .string("u999")]))
     }
+
+    /// Keyframe pages are stored compressed, and a damaged page neither crashes a read-only
+    /// reader (its leaf loads empty and is counted) nor gets trusted by a writer.
+    func testKeyframePagesAreCompressedAndDamageIsContained() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path("r.msr")
+        let store = try SQLiteRecordingStore(creatingAt: path, keyframeInterval: 500)
+        let writer = try RecordingWriter(store: store, options: WriterOptions(keyframeInterval: 500))
+        var changes: [SourceChange] = []
+        for id in 1...1000 { changes.append(change(.insert, id: Int64(id), name: "unit name \(id % 7)", at: Int64(id), pos: Int64(id))) }
+        _ = try writer.write(changes)
+        let table = try store.summary().tables[0].id
+        let seq = try XCTUnwrap(store.keyframes(table: table).last?.seq)
+        let (pages, stored) = try store.wrap { () throws -> (Int64, Int64) in
+            let s = try store.db.prepare("SELECT count(*), sum(length(data)) FROM pages")
+            _ = try s.step()
+            return (s.int64(0), s.int64(1))
+        }
+        // Uncompressed, a row of this table takes about 20 bytes.
+        XCTAssertLessThan(stored, 1000 * 10, "\(stored) bytes in \(pages) pages")
+
+        let reader = try SQLiteRecordingStore(openingAt: path)
+        let whole = try XCTUnwrap(reader.loadKeyframe(table: table, seq: seq))
+        XCTAssertEqual(whole.count, 1000)
+        XCTAssertEqual(whole[RowKey([.int(500)])], Row([.int(500), .string("unit name 3")]))
+
+        try store.db.execute("UPDATE pages SET data = x'4003ffff' WHERE id = (SELECT min(id) FROM pages)")
+        let damaged = try SQLiteRecordingStore(openingAt: path)
+        let rows = try XCTUnwrap(damaged.loadKeyframe(table: table, seq: seq))
+        XCTAssertEqual(rows[RowKey([.int(900)])], Row([.int(900), .string("unit name 4")]))
+        XCTAssertNil(rows[RowKey([.int(1)])])
+        XCTAssertEqual(damaged.damagedPages, 1)
+        XCTAssertLessThan(rows.map(\.key).count, 1000)
+        store.pageCache.removeAll()
+        XCTAssertThrowsError(try store.loadKeyframe(table: table, seq: seq)) { error in
+            guard case RecordingError.corrupt = error else { return XCTFail("\(error)") }
+        }
+    }
 }

@@ -75,15 +75,16 @@ enum KeyframePage {
         var firstKey: RowKey
     }
 
+    /// A page as stored: its rows, compressed (`PageCompression`).
     static func encodeRows(_ rows: [Row]) -> [UInt8] {
         var w = BinaryWriter(capacity: rows.count * 48)
         w.varint(UInt64(rows.count))
         for r in rows { w.row(r) }
-        return w.bytes
+        return PageCompression.compress(w.bytes)
     }
 
     static func decodeRows(_ data: [UInt8]) throws(BinaryCodingError) -> [Row] {
-        try BinaryReader.decode(data) { r throws(BinaryCodingError) in
+        try BinaryReader.decode(try PageCompression.decompress(data)) { r throws(BinaryCodingError) in
             let n = try r.varint()
             var rows: [Row] = []
             rows.reserveCapacity(Int(min(n, 4096)))

@@ -16,7 +16,7 @@ enum PageCompression {
         var packed = [UInt8](repeating: 0, count: Int(capacity))
         let rc = packed.withUnsafeMutableBufferPointer { dst in
             bytes.withUnsafeBufferPointer { src in
-                compress2(dst.baseAddress, &capacity, src.baseAddress, uLong(src.count), 6)
+                compress2(dst.baseAddress, &capacity, src.baseAddress, uLong(src.count), 1)
             }
         }
         // compress2 fails only when out of memory or given a bad level; neither happens

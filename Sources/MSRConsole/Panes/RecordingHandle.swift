@@ -39,14 +39,30 @@ public final class RecordingHandle {
         return w
     }
 
+    /// Above this many events, counting each table's events exactly would scan millions of
+    /// rows before the first frame, so the busiest tables are estimated instead.
+    public static let exactCountLimit: Int64 = 2_000_000
+
     /// The tables with the most changes to rows already there (updates and deletes), then the
     /// most events: what a reviewer wants to watch first.
-    public func busiestTables(limit: Int) throws(RecordingError) -> [TableSchema] {
+    ///
+    /// On a big recording both are estimated from a few index probes: a table has a keyframe
+    /// every `keyframeInterval` of its events, and every row still there was inserted once, so
+    /// events ≈ keyframes × interval and churn ≈ events − rows at the end.
+    public func busiestTables(limit: Int, estimatingAbove: Int64 = exactCountLimit) throws(RecordingError) -> [TableSchema] {
         var scored: [(TableSchema, Int64, Int64)] = []
+        let store = timeline.store
+        let estimate = summary.eventCount > estimatingAbove
         for t in summary.tables {
-            let churn = try timeline.store.count(matching: EventQuery(tables: [t.id], ops: [.update, .delete]))
-            let all = try timeline.store.count(matching: EventQuery(tables: [t.id]))
-            scored.append((t, churn, all))
+            if estimate {
+                let events = Int64(try store.keyframes(table: t.id).count) * Int64(max(1, summary.keyframeInterval))
+                let rows = Int64(try store.rowCount(table: t.id, atSeq: summary.lastSeq))
+                scored.append((t, max(0, events - rows), events))
+            } else {
+                let churn = try store.count(matching: EventQuery(tables: [t.id], ops: [.update, .delete]))
+                let all = try store.count(matching: EventQuery(tables: [t.id]))
+                scored.append((t, churn, all))
+            }
         }
         return scored.sorted { ($0.1, $0.2) > ($1.1, $1.2) }.prefix(limit).map(\.0)
     }

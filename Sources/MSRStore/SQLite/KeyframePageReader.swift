@@ -49,13 +49,6 @@ final class KeyframePageReader: @unchecked Sendable {
         }
     }
 
-    func close() {
-        lock.withLock {
-            select = nil
-            connection?.close()
-            connection = nil
-        }
-    }
 }
 
 /// One stored keyframe page as the source of a lazy leaf.

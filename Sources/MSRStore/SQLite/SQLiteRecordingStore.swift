@@ -136,7 +136,8 @@ public final class SQLiteRecordingStore: RecordingStore {
     }
 
     public func close() {
-        lazyPageReader?.close()
+        // Trees already handed out may still read pages: the reader closes its connection
+        // when the last of them is gone.
         lazyPageReader = nil
         statements.removeAll()
         db.close()

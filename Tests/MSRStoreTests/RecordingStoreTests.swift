@@ -154,7 +154,9 @@ final class RecordingStoreTests: XCTestCase {
 
         let reader = try SQLiteRecordingStore(openingAt: path)
         let whole = try XCTUnwrap(reader.loadKeyframe(table: table, seq: seq))
+        reader.close()
         XCTAssertEqual(whole.count, 1000)
+        XCTAssertEqual(whole.map(\.key).count, 1000, "a tree outlives the store it came from")
         XCTAssertEqual(whole[RowKey([.int(500)])], Row([.int(500), .string("unit name 3")]))
 
         try store.db.execute("UPDATE pages SET data = x'4003ffff' WHERE id = (SELECT min(id) FROM pages)")

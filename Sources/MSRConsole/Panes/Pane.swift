@@ -36,6 +36,8 @@ public final class Pane {
     public var numericColumns: [Int: Bool] = [:]
     /// The most decimals a column's numbers have shown, so their points stay in line.
     public var columnDecimals: [Int: Int] = [:]
+    /// The grid's lines as last drawn, so unchanged ones are not drawn again.
+    let gridLines = GridLineCache()
 
     public init(id: Int, recording: RecordingHandle, table: TableSchema, sessionID: Int) {
         self.id = id
@@ -61,6 +63,7 @@ public final class Pane {
         table = newer
         feed = TableFeed(table: newer, openStore: recording.openStore)
         frame = nil
+        gridLines.clear()
     }
 
     public func setSpec(_ spec: TableViewSpec) {
@@ -79,6 +82,7 @@ public final class Pane {
         columnWidths.removeAll()
         numericColumns.removeAll()
         columnDecimals.removeAll()
+        gridLines.clear()
     }
 
     /// Takes the frame for the pane's position when the feed has it; returns whether the pane

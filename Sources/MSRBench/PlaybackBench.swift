@@ -22,7 +22,8 @@ enum PlaybackBench {
     static let tick = 1.0 / 30
 
     static func run(path: String, speeds: [Double], frames: Int) throws -> [PlaybackResult] {
-        try speeds.map { speed in try play(path: path, speed: speed, frames: frames) }
+        let speeds = ProcessInfo.processInfo.environment["DBG_SPEEDS"].map { $0.split(separator: ",").compactMap { Double(String($0)) } } ?? speeds
+        return try speeds.map { speed in try play(path: path, speed: speed, frames: frames) }
     }
 
     static func play(path: String, speed: Double, frames: Int) throws -> PlaybackResult {
@@ -43,6 +44,11 @@ enum PlaybackBench {
         settle(app, runner)
         app.perform(.play)
         var times: [Double] = []
+        var dbgCPU: [Double] = [], dbgTick: [Double] = [], dbgRender: [Double] = []
+        defer {
+            func q(_ a: [Double], _ p: Double) -> String { let s = a.sorted(); return String(format: "%.1f", s[min(s.count - 1, Int(Double(s.count) * p))] * 1000) }
+            FileHandle.standardError.write("DBG \(speed)x wall p50 \(q(times, 0.5)) p99 \(q(times, 0.99)) | cpu p50 \(q(dbgCPU, 0.5)) p99 \(q(dbgCPU, 0.99)) | tick p50 \(q(dbgTick, 0.5)) p99 \(q(dbgTick, 0.99)) | render p50 \(q(dbgRender, 0.5)) p99 \(q(dbgRender, 0.99))\n".data(using: .utf8)!)
+        }
         var dryBase = 0, servedBase = 0
         for f in 0..<frames {
             if f == 3 {
@@ -51,9 +57,15 @@ enum PlaybackBench {
             }
             clock.advance(by: tick)
             let start = Clock.now
+            var ts = timespec(); clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+            let cpu0 = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
             app.tick()
+            let mid = Clock.now
             runner.render()
             let spent = Clock.now - start
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+            dbgCPU.append(Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9 - cpu0)
+            dbgTick.append(mid - start); dbgRender.append(Clock.now - mid)
             times.append(spent)
             if spent < tick { Thread.sleep(forTimeInterval: tick - spent) }
         }

@@ -68,21 +68,32 @@ public struct Highlights {
     /// step back from 29 to 28 may be computed as 29 → 30 → 28), so a row changed and then
     /// changed back would be marked though it is the same; comparing the two states keeps
     /// only what a reviewer can see changed.
-    public static func net(_ changes: FrameChanges, from old: TableState, to new: TableState) -> FrameChanges {
+    ///
+    /// Nil when more than `limit` rows changed: so many are not marked (see `add`), and at
+    /// high speed that is known before every touched row is compared.
+    public static func net(_ changes: FrameChanges, from old: TableState, to new: TableState,
+                           limit: Int = .max) -> FrameChanges? {
         var out = FrameChanges()
         out.truncated = changes.truncated
-        let touched = changes.inserted.union(changes.updated.keys).union(changes.deleted.keys)
-        for key in touched {
-            switch (old[key], new[key]) {
-            case (nil, _?): out.inserted.insert(key)
-            case (let before?, nil): out.deleted[key] = before
-            case (let before?, let after?):
-                let columns = after.changedColumns(from: before)
-                if !columns.isEmpty { out.updated[key] = Set(columns) }
-            case (nil, nil): break
-            }
-        }
+        // What a key comes to depends on the two states alone, so a key listed twice is
+        // simply worked out twice.
+        for key in changes.inserted where !note(key, &out, old, new, limit) { return nil }
+        for key in changes.updated.keys where !note(key, &out, old, new, limit) { return nil }
+        for key in changes.deleted.keys where !note(key, &out, old, new, limit) { return nil }
         return out
+    }
+
+    /// Adds to `out` what changed at `key`; false once more than `limit` rows did.
+    private static func note(_ key: RowKey, _ out: inout FrameChanges, _ old: TableState, _ new: TableState, _ limit: Int) -> Bool {
+        switch (old[key], new[key]) {
+        case (nil, _?): out.inserted.insert(key)
+        case (let before?, nil): out.deleted[key] = before
+        case (let before?, let after?):
+            let columns = after.changedColumns(from: before)
+            if !columns.isEmpty { out.updated[key] = Set(columns) }
+        case (nil, nil): break
+        }
+        return out.count <= limit
     }
 
     /// Drops marks older than `duration`.

@@ -95,10 +95,13 @@ public final class Pane {
         if let current = frame {
             // The rows touched between the two frames, through the frames between them in
             // either direction; the two states then say what really changed.
+            var net: FrameChanges?
             if let touched = feed.changes(from: current.seq, to: next) ?? feed.changes(from: next.seq, to: current) {
-                changes = Highlights.net(touched, from: current.state, to: next.state)
+                net = Highlights.net(touched, from: current.state, to: next.state, limit: highlights.limit)
+                // Too many changed to mark: the view moves every touched row instead.
+                changes = net ?? touched
             }
-            if let c = changes, !quietNextFrame { highlights.add(c, at: now) } else { highlights.clear() }
+            if let c = net, !quietNextFrame { highlights.add(c, at: now) } else { highlights.clear() }
         }
         quietNextFrame = false
         frame = next

@@ -26,21 +26,27 @@ struct GridView {
 
     func draw(into buffer: inout ScreenBuffer, area: Rect) {
         let border = theme[focused ? .paneBorderFocused : .paneBorder]
-        buffer.fill(area, style: theme[.gridText])
-        buffer.drawBox(area, style: border, characters: focused ? .heavy : .light)
+        // The title says where the selection is before it is kept inside the rows.
         let title = DisplayWidth.truncate(GridTitle(app: app, pane: pane, focused: focused, hiddenPanes: hiddenPanes).text, toWidth: area.width - 4)
-        _ = buffer.put(title, x: area.x + 2, y: area.y, style: theme[focused ? .paneTitleFocused : .paneTitle].layered(over: border))
         let inner = area.inset(by: 1)
-        guard inner.width >= 4, inner.height >= 2 else { return }
         let visible = inner.height - 1
-        pane.scrollToSelection(height: visible)
-        guard let rowsView = pane.rows else {
+        let fits = inner.width >= 4 && inner.height >= 2
+        if fits { pane.scrollToSelection(height: visible) }
+        let rowsView = fits ? pane.rows : nil
+        var lines: [Line] = []
+        if let rowsView {
+            let window = rowsView.window(from: pane.scrollRow, limit: visible, keyColumns: pane.table.keyColumns)
+            lines = GhostPlacement(pane: pane).merge(
+                window.enumerated().map { Line(key: $1.key, row: $1.row, position: pane.scrollRow + $0) }, visible: visible)
+        }
+        fillBackground(&buffer, area: area, except: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: lines.count))
+        buffer.drawBox(area, style: border, characters: focused ? .heavy : .light)
+        _ = buffer.put(title, x: area.x + 2, y: area.y, style: theme[focused ? .paneTitleFocused : .paneTitle].layered(over: border))
+        guard fits else { return }
+        guard rowsView != nil else {
             _ = buffer.put("loading…", x: inner.x + 1, y: inner.y + 1, style: theme[.hint])
             return
         }
-        let window = rowsView.window(from: pane.scrollRow, limit: visible, keyColumns: pane.table.keyColumns)
-        let lines = GhostPlacement(pane: pane).merge(
-            window.enumerated().map { Line(key: $1.key, row: $1.row, position: pane.scrollRow + $0) }, visible: visible)
         let cache = pane.gridLines
         let types = pane.table.columns.map(\.type)
         let formatted = lines.map { cache.formatted($0.key, $0.row, types: types) }
@@ -64,6 +70,16 @@ struct GridView {
             let note = pane.spec.filter == nil ? "no rows at this time" : "no rows match the filter"
             _ = buffer.put(note, x: inner.x + 1, y: inner.y + 1, style: theme[.hint], maxWidth: inner.width - 1)
         }
+    }
+
+    /// Paints the pane's background, but for the lines of rows, which paint their own.
+    private func fillBackground(_ buffer: inout ScreenBuffer, area: Rect, except lines: Rect) {
+        let style = theme[.gridText]
+        guard lines.height > 0 else { return buffer.fill(area, style: style) }
+        buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: lines.y - area.y), style: style)
+        buffer.fill(Rect(x: area.x, y: lines.y, width: lines.x - area.x, height: lines.height), style: style)
+        buffer.fill(Rect(x: lines.maxX, y: lines.y, width: area.maxX - lines.maxX, height: lines.height), style: style)
+        buffer.fill(Rect(x: area.x, y: lines.maxY, width: area.width, height: area.maxY - lines.maxY), style: style)
     }
 
     /// On the right border, where the window is in a table longer than the pane.

@@ -11,6 +11,9 @@ import MSRTerminal
 struct PlaybackResult: Codable {
     var speed: String
     var frame: Stats
+    /// CPU time the render thread spent on each frame: on a busy machine the wall time also
+    /// holds the time it waited for a core (the feeds' workers, other processes).
+    var frameCPU: Stats
     /// Frames per second the loop could sustain: 1 / mean frame time.
     var framesPerSecond: Double
     /// Ticks during playback whose frame was not buffered yet, after the first three, of all.
@@ -22,8 +25,7 @@ enum PlaybackBench {
     static let tick = 1.0 / 30
 
     static func run(path: String, speeds: [Double], frames: Int) throws -> [PlaybackResult] {
-        let speeds = ProcessInfo.processInfo.environment["DBG_SPEEDS"].map { $0.split(separator: ",").compactMap { Double(String($0)) } } ?? speeds
-        return try speeds.map { speed in try play(path: path, speed: speed, frames: frames) }
+        try speeds.map { speed in try play(path: path, speed: speed, frames: frames) }
     }
 
     static func play(path: String, speed: Double, frames: Int) throws -> PlaybackResult {
@@ -44,11 +46,7 @@ enum PlaybackBench {
         settle(app, runner)
         app.perform(.play)
         var times: [Double] = []
-        var dbgCPU: [Double] = [], dbgTick: [Double] = [], dbgRender: [Double] = []
-        defer {
-            func q(_ a: [Double], _ p: Double) -> String { let s = a.sorted(); return String(format: "%.1f", s[min(s.count - 1, Int(Double(s.count) * p))] * 1000) }
-            FileHandle.standardError.write("DBG \(speed)x wall p50 \(q(times, 0.5)) p99 \(q(times, 0.99)) | cpu p50 \(q(dbgCPU, 0.5)) p99 \(q(dbgCPU, 0.99)) | tick p50 \(q(dbgTick, 0.5)) p99 \(q(dbgTick, 0.99)) | render p50 \(q(dbgRender, 0.5)) p99 \(q(dbgRender, 0.99))\n".data(using: .utf8)!)
-        }
+        var cpuTimes: [Double] = []
         var dryBase = 0, servedBase = 0
         for f in 0..<frames {
             if f == 3 {
@@ -57,23 +55,26 @@ enum PlaybackBench {
             }
             clock.advance(by: tick)
             let start = Clock.now
-            var ts = timespec(); clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-            let cpu0 = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+            let cpuStart = threadCPUTime()
             app.tick()
-            let mid = Clock.now
             runner.render()
             let spent = Clock.now - start
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-            dbgCPU.append(Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9 - cpu0)
-            dbgTick.append(mid - start); dbgRender.append(Clock.now - mid)
             times.append(spent)
+            cpuTimes.append(threadCPUTime() - cpuStart)
             if spent < tick { Thread.sleep(forTimeInterval: tick - spent) }
         }
         let dry = app.panes.values.reduce(0) { $0 + $1.feed.dryTicks } - dryBase
         let served = app.panes.values.reduce(0) { $0 + $1.feed.servedTicks } - servedBase
         let stats = Stats(times)
-        return PlaybackResult(speed: "\(Int(speed))x", frame: stats, framesPerSecond: 1 / stats.mean,
+        return PlaybackResult(speed: "\(Int(speed))x", frame: stats, frameCPU: Stats(cpuTimes), framesPerSecond: 1 / stats.mean,
                               dryTicks: dry, servedTicks: served)
+    }
+
+    /// Seconds of CPU the calling thread has used.
+    static func threadCPUTime() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     /// Ticks until every pane shows the frame at its position (at most 10 s), then draws.

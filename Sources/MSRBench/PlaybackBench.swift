@@ -11,6 +11,9 @@ import MSRTerminal
 struct PlaybackResult: Codable {
     var speed: String
     var frame: Stats
+    /// CPU time the render thread spent on each frame: on a busy machine the wall time also
+    /// holds the time it waited for a core (the feeds' workers, other processes).
+    var frameCPU: Stats
     /// Frames per second the loop could sustain: 1 / mean frame time.
     var framesPerSecond: Double
     /// Ticks during playback whose frame was not buffered yet, after the first three, of all.
@@ -43,6 +46,7 @@ enum PlaybackBench {
         settle(app, runner)
         app.perform(.play)
         var times: [Double] = []
+        var cpuTimes: [Double] = []
         var dryBase = 0, servedBase = 0
         for f in 0..<frames {
             if f == 3 {
@@ -51,17 +55,26 @@ enum PlaybackBench {
             }
             clock.advance(by: tick)
             let start = Clock.now
+            let cpuStart = threadCPUTime()
             app.tick()
             runner.render()
             let spent = Clock.now - start
             times.append(spent)
+            cpuTimes.append(threadCPUTime() - cpuStart)
             if spent < tick { Thread.sleep(forTimeInterval: tick - spent) }
         }
         let dry = app.panes.values.reduce(0) { $0 + $1.feed.dryTicks } - dryBase
         let served = app.panes.values.reduce(0) { $0 + $1.feed.servedTicks } - servedBase
         let stats = Stats(times)
-        return PlaybackResult(speed: "\(Int(speed))x", frame: stats, framesPerSecond: 1 / stats.mean,
+        return PlaybackResult(speed: "\(Int(speed))x", frame: stats, frameCPU: Stats(cpuTimes), framesPerSecond: 1 / stats.mean,
                               dryTicks: dry, servedTicks: served)
+    }
+
+    /// Seconds of CPU the calling thread has used.
+    static func threadCPUTime() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     /// Ticks until every pane shows the frame at its position (at most 10 s), then draws.

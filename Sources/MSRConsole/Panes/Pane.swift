@@ -36,6 +36,8 @@ public final class Pane {
     public var numericColumns: [Int: Bool] = [:]
     /// The most decimals a column's numbers have shown, so their points stay in line.
     public var columnDecimals: [Int: Int] = [:]
+    /// The grid's lines as last drawn, so unchanged ones are not drawn again.
+    let gridLines = GridLineCache()
 
     public init(id: Int, recording: RecordingHandle, table: TableSchema, sessionID: Int) {
         self.id = id
@@ -61,6 +63,7 @@ public final class Pane {
         table = newer
         feed = TableFeed(table: newer, openStore: recording.openStore)
         frame = nil
+        gridLines.clear()
     }
 
     public func setSpec(_ spec: TableViewSpec) {
@@ -79,6 +82,7 @@ public final class Pane {
         columnWidths.removeAll()
         numericColumns.removeAll()
         columnDecimals.removeAll()
+        gridLines.clear()
     }
 
     /// Takes the frame for the pane's position when the feed has it; returns whether the pane
@@ -91,10 +95,13 @@ public final class Pane {
         if let current = frame {
             // The rows touched between the two frames, through the frames between them in
             // either direction; the two states then say what really changed.
+            var net: FrameChanges?
             if let touched = feed.changes(from: current.seq, to: next) ?? feed.changes(from: next.seq, to: current) {
-                changes = Highlights.net(touched, from: current.state, to: next.state)
+                net = Highlights.net(touched, from: current.state, to: next.state, limit: highlights.limit)
+                // Too many changed to mark: the view moves every touched row instead.
+                changes = net ?? touched
             }
-            if let c = changes, !quietNextFrame { highlights.add(c, at: now) } else { highlights.clear() }
+            if let c = net, !quietNextFrame { highlights.add(c, at: now) } else { highlights.clear() }
         }
         quietNextFrame = false
         frame = next

@@ -5,9 +5,10 @@ import MSRModel
 /// place they had in the view (by key, or by the sort column), and only if the filter would
 /// have shown them, so a ghost appears exactly where its row was.
 ///
-/// At high speed thousands of rows may be fading, so each ghost's place in the view order is
-/// computed once, ghosts outside the window are dropped before anything else, and the two
-/// ordered lists are merged in one pass.
+/// At high speed thousands of rows may be fading. In key order only the ghosts between the
+/// window's first and last keys are read (the highlights keep them by key); in a sorted view
+/// each ghost's place is computed once and those outside the window are dropped first. The
+/// two ordered lists are then merged in one pass.
 struct GhostPlacement {
     let pane: Pane
 
@@ -25,21 +26,13 @@ struct GhostPlacement {
     /// `lines` (the window's rows, in view order) with the ghosts that fall inside the window
     /// merged in, cut to `visible` lines keeping the selected row.
     func merge(_ lines: [GridView.Line], visible: Int) -> [GridView.Line] {
-        let marks = pane.highlights.ghosts
-        guard !marks.isEmpty else { return lines }
+        guard !pane.highlights.ghostRows.isEmpty else { return lines }
         // Rows before the window's first (or after a full window's last) are off screen.
         let low = pane.scrollRow == 0 ? nil : lines.first.map { viewKey($0.key, $0.row) }
         let high = lines.count < visible ? nil : lines.last.map { viewKey($0.key, $0.row) }
-        var ghosts: [(order: RowKey, line: GridView.Line)] = []
-        for g in marks {
-            let order = viewKey(g.key, g.row)
-            if let low, !before(low, order) { continue }
-            if let high, !before(order, high) { continue }
-            guard pane.frame?.state[g.key] == nil, pane.spec.filter?.matches(g.row) ?? true else { continue }
-            ghosts.append((order, GridView.Line(key: g.key, row: g.row, position: nil)))
-        }
+        var ghosts = pane.spec.sortColumn == nil ? inKeyOrder(low: low, high: high) : inSortOrder(low: low, high: high)
+        ghosts.removeAll { pane.frame?.state[$0.line.key] != nil || !(pane.spec.filter?.matches($0.line.row) ?? true) }
         guard !ghosts.isEmpty else { return lines }
-        ghosts.sort { before($0.order, $1.order) }
         var merged: [GridView.Line] = []
         merged.reserveCapacity(lines.count + ghosts.count)
         var j = 0
@@ -59,5 +52,36 @@ struct GhostPlacement {
         let selected = merged.firstIndex { $0.position == pane.selectedRow } ?? 0
         let start = selected >= visible ? merged.count - visible : 0
         return Array(merged[start..<(start + visible)])
+    }
+
+    private typealias Ghost = (order: RowKey, line: GridView.Line)
+
+    /// The ghosts strictly between `low` and `high` of a view in key order, in view order.
+    private func inKeyOrder(low: RowKey?, high: RowKey?) -> [Ghost] {
+        let tree = pane.highlights.ghostRows
+        // Descending, the window's first key is its highest.
+        let (from, to) = pane.spec.descending ? (high, low) : (low, high)
+        var out: [Ghost] = []
+        var it = tree.makeIterator(from: from.map { tree.offset(of: $0) } ?? 0)
+        while let (key, row) = it.next() {
+            if let from, key == from { continue }
+            if let to, !(key < to) { break }
+            out.append((key, GridView.Line(key: key, row: row, position: nil)))
+        }
+        if pane.spec.descending { out.reverse() }
+        return out
+    }
+
+    /// The ghosts strictly between `low` and `high` of a sorted view, in view order.
+    private func inSortOrder(low: RowKey?, high: RowKey?) -> [Ghost] {
+        var out: [Ghost] = []
+        for (key, row) in pane.highlights.ghostRows {
+            let order = viewKey(key, row)
+            if let low, !before(low, order) { continue }
+            if let high, !before(order, high) { continue }
+            out.append((order, GridView.Line(key: key, row: row, position: nil)))
+        }
+        out.sort { before($0.order, $1.order) }
+        return out
     }
 }

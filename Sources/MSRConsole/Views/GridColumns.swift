@@ -8,7 +8,7 @@ import MSRTerminal
 struct GridColumns {
     let pane: Pane
 
-    struct Column {
+    struct Column: Equatable {
         var index: Int
         var width: Int
         var isKey: Bool
@@ -41,7 +41,8 @@ struct GridColumns {
         v.isNull ? "∅" : ValueFormatter.format(v, as: type)
     }
 
-    func layout(_ rows: [Row], width: Int) -> [Column] {
+    /// The columns that fit in `width`, sized for `rows` (the window's) and everything shown before.
+    func layout(_ rows: [FormattedRow], width: Int) -> [Column] {
         let table = pane.table
         let keys = table.keyColumns
         let others = table.columns.indices.filter { !keys.contains($0) }
@@ -49,21 +50,18 @@ struct GridColumns {
         var out: [Column] = []
         var used = 0
         for c in order {
-            let type = table.columns[c].type
             var w = max(pane.columnWidths[c] ?? 0, DisplayWidth.of(table.columns[c].name))
             var numeric = false, other = false
             var decimals = pane.columnDecimals[c] ?? 0
-            for r in rows where ValueFormatter.isNumeric(type, r[c]) {
-                decimals = max(decimals, Self.decimals(Self.cellText(r[c], type)))
+            for r in rows where r[c].isNumber {
+                decimals = max(decimals, r[c].decimals)
             }
             pane.columnDecimals[c] = decimals
             for r in rows {
-                let text = Self.cellText(r[c], type)
-                let isNumber = ValueFormatter.isNumeric(type, r[c])
-                let shown = isNumber ? Self.aligned(text, decimals: decimals) : text
-                w = max(w, DisplayWidth.of(shown))
-                if r[c].isNull { continue }
-                if isNumber { numeric = true } else { other = true }
+                let cell = r[c]
+                w = max(w, cell.shownWidth(decimals: decimals))
+                if cell.isNull { continue }
+                if cell.isNumber { numeric = true } else { other = true }
             }
             w = min(w, GridView.maxColumnWidth)
             pane.columnWidths[c] = w

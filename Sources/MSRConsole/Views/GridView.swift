@@ -26,31 +26,60 @@ struct GridView {
 
     func draw(into buffer: inout ScreenBuffer, area: Rect) {
         let border = theme[focused ? .paneBorderFocused : .paneBorder]
-        buffer.fill(area, style: theme[.gridText])
-        buffer.drawBox(area, style: border, characters: focused ? .heavy : .light)
+        // The title says where the selection is before it is kept inside the rows.
         let title = DisplayWidth.truncate(GridTitle(app: app, pane: pane, focused: focused, hiddenPanes: hiddenPanes).text, toWidth: area.width - 4)
-        _ = buffer.put(title, x: area.x + 2, y: area.y, style: theme[focused ? .paneTitleFocused : .paneTitle].layered(over: border))
         let inner = area.inset(by: 1)
-        guard inner.width >= 4, inner.height >= 2 else { return }
         let visible = inner.height - 1
-        pane.scrollToSelection(height: visible)
-        guard let rowsView = pane.rows else {
+        let fits = inner.width >= 4 && inner.height >= 2
+        if fits { pane.scrollToSelection(height: visible) }
+        let rowsView = fits ? pane.rows : nil
+        var lines: [Line] = []
+        if let rowsView {
+            let window = rowsView.window(from: pane.scrollRow, limit: visible, keyColumns: pane.table.keyColumns)
+            lines = GhostPlacement(pane: pane).merge(
+                window.enumerated().map { Line(key: $1.key, row: $1.row, position: pane.scrollRow + $0) }, visible: visible)
+        }
+        fillBackground(&buffer, area: area, except: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: lines.count))
+        buffer.drawBox(area, style: border, characters: focused ? .heavy : .light)
+        _ = buffer.put(title, x: area.x + 2, y: area.y, style: theme[focused ? .paneTitleFocused : .paneTitle].layered(over: border))
+        guard fits else { return }
+        guard rowsView != nil else {
             _ = buffer.put("loading…", x: inner.x + 1, y: inner.y + 1, style: theme[.hint])
             return
         }
-        let window = rowsView.window(from: pane.scrollRow, limit: visible, keyColumns: pane.table.keyColumns)
-        let lines = GhostPlacement(pane: pane).merge(
-            window.enumerated().map { Line(key: $1.key, row: $1.row, position: pane.scrollRow + $0) }, visible: visible)
-        let columns = GridColumns(pane: pane).layout(lines.map(\.row), width: inner.width)
+        let cache = pane.gridLines
+        let types = pane.table.columns.map(\.type)
+        let formatted = lines.map { cache.formatted($0.key, $0.row, types: types) }
+        let columns = GridColumns(pane: pane).layout(formatted, width: inner.width)
         drawHeader(&buffer, columns, x: inner.x, y: inner.y)
+        let styles = GridStyles(theme)
+        cache.begin(GridLineCache.Setting(x: inner.x, width: inner.width, columns: columns, styles: styles))
         for (i, line) in lines.enumerated() {
-            drawRow(&buffer, line, columns: columns, x: inner.x, y: inner.y + 1 + i, width: inner.width)
+            let y = inner.y + 1 + i
+            let look = look(of: line)
+            if let cells = cache.cells(line.key, look: look) {
+                buffer.paste(cells, x: inner.x, y: y)
+                continue
+            }
+            drawRow(&buffer, formatted[i], look: look, columns: columns, styles: styles, x: inner.x, y: y, width: inner.width)
+            cache.keep(buffer.span(x: inner.x, y: y, count: inner.width), line.key, look: look)
         }
+        cache.finish()
         drawScrollThumb(&buffer, area: area, visible: visible, style: border)
         if lines.isEmpty {
             let note = pane.spec.filter == nil ? "no rows at this time" : "no rows match the filter"
             _ = buffer.put(note, x: inner.x + 1, y: inner.y + 1, style: theme[.hint], maxWidth: inner.width - 1)
         }
+    }
+
+    /// Paints the pane's background, but for the lines of rows, which paint their own.
+    private func fillBackground(_ buffer: inout ScreenBuffer, area: Rect, except lines: Rect) {
+        let style = theme[.gridText]
+        guard lines.height > 0 else { return buffer.fill(area, style: style) }
+        buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: lines.y - area.y), style: style)
+        buffer.fill(Rect(x: area.x, y: lines.y, width: lines.x - area.x, height: lines.height), style: style)
+        buffer.fill(Rect(x: lines.maxX, y: lines.y, width: area.maxX - lines.maxX, height: lines.height), style: style)
+        buffer.fill(Rect(x: area.x, y: lines.maxY, width: area.width, height: area.maxY - lines.maxY), style: style)
     }
 
     /// On the right border, where the window is in a table longer than the pane.
@@ -75,40 +104,47 @@ struct GridView {
         }
     }
 
-    private func drawRow(_ buffer: inout ScreenBuffer, _ line: Line, columns: [GridColumns.Column], x: Int, y: Int, width: Int) {
+    /// How a line looks apart from its row: the stripe, the selection, its change mark.
+    private func look(of line: Line) -> GridLineCache.Look {
         let mark = line.isGhost ? nil : pane.highlights[line.key]
-        var base = theme[(line.position ?? 0) % 2 == 1 ? .gridAltRow : .gridText]
-        if line.isGhost { base = theme[.deleted] }
+        let kind = mark.flatMap { $0.kind == .deleted ? nil : $0.kind }
+        return GridLineCache.Look(
+            isGhost: line.isGhost, isOddRow: (line.position ?? 0) % 2 == 1,
+            isSelected: focused && line.position != nil && line.position == pane.selectedRow,
+            mark: kind, markedColumns: kind == .updated ? mark?.columns ?? [] : [],
+            isFresh: kind != nil && mark.map { pane.highlights.isFresh($0, at: now) } == true)
+    }
+
+    private func drawRow(_ buffer: inout ScreenBuffer, _ row: FormattedRow, look: GridLineCache.Look, columns: [GridColumns.Column],
+                         styles: GridStyles, x: Int, y: Int, width: Int) {
+        let base = look.isGhost ? styles.deleted : look.isOddRow ? styles.altRow : styles.text
         let rowRect = Rect(x: x, y: y, width: width, height: 1)
         buffer.fill(rowRect, style: base)
         var cx = x
         for col in columns {
-            let value = line.row[col.index]
-            let type = pane.table.columns[col.index].type
-            let numeric = ValueFormatter.isNumeric(type, value)
+            let cell = row[col.index]
             var style = base
-            if value.isNull { style = theme[.null].layered(over: base) }
-            else if col.isKey { style = theme[.keyColumn].layered(over: base) }
-            else if numeric { style = theme[.number].layered(over: base) }
-            else if ValueFormatter.isTemporal(type) { style = theme[.timestamp].layered(over: base) }
-            if let m = mark, m.kind == .updated, m.columns.contains(col.index) {
-                style = theme[.updated].layered(over: style)
-                if pane.highlights.isFresh(m, at: now) { style = style.adding(.bold) }
+            if cell.isNull { style = styles.null.layered(over: base) }
+            else if col.isKey { style = styles.key.layered(over: base) }
+            else if cell.isNumber { style = styles.number.layered(over: base) }
+            else if cell.isTemporal { style = styles.timestamp.layered(over: base) }
+            if look.mark == .updated, look.markedColumns.contains(col.index) {
+                style = styles.updated.layered(over: style)
+                if look.isFresh { style = style.adding(.bold) }
             }
-            let text = numeric ? col.aligned(GridColumns.cellText(value, type)) : GridColumns.cellText(value, type)
             // A NULL in a column of numbers sits where the numbers do.
-            let right = numeric || (value.isNull && col.isNumeric)
-            _ = buffer.put(DisplayWidth.fit(text, width: col.width, alignment: right ? .right : .left),
+            let right = cell.isNumber || (cell.isNull && col.isNumeric)
+            _ = buffer.put(DisplayWidth.fit(cell.shown(decimals: col.decimals), width: col.width, alignment: right ? .right : .left),
                            x: cx, y: y, style: style, maxWidth: col.width)
             cx += col.width + 1
         }
-        if let m = mark, m.kind == .inserted {
-            var style = theme[.inserted]
-            if pane.highlights.isFresh(m, at: now) { style = style.adding(.bold) }
+        if look.mark == .inserted {
+            var style = styles.inserted
+            if look.isFresh { style = style.adding(.bold) }
             buffer.restyle(rowRect, style: style)
         }
-        if focused, let p = line.position, p == pane.selectedRow {
-            buffer.restyle(rowRect, style: theme[.selectedRow])
+        if look.isSelected {
+            buffer.restyle(rowRect, style: styles.selected)
         }
     }
 }

@@ -9,6 +9,7 @@ extension ScreenBuffer {
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let limit = min(width, maxWidth.map { x + max($0, 0) } ?? width)
+        if let end = putPrintableASCII(text, x: x, y: y, style: style, limit: limit) { return end }
         var column = x
         for grapheme in TextSanitizer.graphemes(of: text) {
             guard column < limit else { break }
@@ -34,10 +35,13 @@ extension ScreenBuffer {
     /// a background before drawing into it.
     public mutating func fill(_ rect: Rect, style: Style) {
         let area = rect.intersection(bounds)
+        guard area.width > 0 else { return }
+        let blank = Cell.blank(style)
         for y in area.y ..< area.maxY {
-            for x in area.x ..< area.maxX {
-                place(.blank(style), x: x, y: y)
-            }
+            // Only the edges can cut a wide grapheme; the inside is overwritten whole.
+            breakWideGraphemes(atEdgesOf: area.x ..< area.maxX, y: y)
+            let row = y * width
+            for x in area.x ..< area.maxX { cells[row + x] = blank }
         }
     }
 
@@ -65,14 +69,28 @@ extension ScreenBuffer {
     /// Writes `count` copies of a one-column `character` from (`x`, `y`) rightwards: rules,
     /// bars and meters.
     public mutating func horizontalLine(x: Int, y: Int, width count: Int, character: Character, style: Style) {
-        let text = String(repeating: String(character), count: max(count, 0))
-        put(text, x: x, y: y, style: style, maxWidth: count)
+        // The character is sanitised once, not once per column.
+        guard let grapheme = TextSanitizer.sanitize(character), grapheme.width == 1 else {
+            put(String(repeating: String(character), count: max(count, 0)), x: x, y: y, style: style, maxWidth: count)
+            return
+        }
+        guard y >= 0, y < height else { return }
+        for column in max(x, 0) ..< max(min(width, x + count), max(x, 0)) {
+            place(Cell(grapheme, style: style.layered(over: self[column, y].style)), x: column, y: y)
+        }
     }
 
     /// Writes `count` copies of a one-column `character` from (`x`, `y`) downwards.
     public mutating func verticalLine(x: Int, y: Int, height count: Int, character: Character, style: Style) {
-        for row in y ..< y + max(count, 0) {
-            put(String(character), x: x, y: row, style: style, maxWidth: 1)
+        guard let grapheme = TextSanitizer.sanitize(character), grapheme.width == 1 else {
+            for row in y ..< y + max(count, 0) {
+                put(String(character), x: x, y: row, style: style, maxWidth: 1)
+            }
+            return
+        }
+        guard x >= 0, x < width else { return }
+        for row in max(y, 0) ..< max(min(height, y + count), max(y, 0)) {
+            place(Cell(grapheme, style: style.layered(over: self[x, row].style)), x: x, y: row)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One cell a surface has to write to bring the screen up to date.
 public struct CellChange: Hashable, Sendable {
     public let x: Int
@@ -25,6 +27,7 @@ public enum ScreenDiff {
         let comparable = old.flatMap { $0.size == new.size ? $0 : nil }
         for y in 0 ..< new.height {
             let row = y * new.width
+            if let comparable, sameBits(comparable.cells, new.cells, from: row, count: new.width) { continue }
             for x in 0 ..< new.width {
                 let cell = new.cells[row + x]
                 if cell.isContinuation { continue }
@@ -38,5 +41,19 @@ public enum ScreenDiff {
             }
         }
         return changes
+    }
+
+    /// Whether `count` cells from `start` are bit for bit the same in both arrays: then they
+    /// are equal (the same strings, widths and styles), and a row left as it was is passed
+    /// over without comparing its cells one by one. Different bits (padding, say) only mean
+    /// the cells are compared one by one.
+    private static func sameBits(_ a: [Cell], _ b: [Cell], from start: Int, count: Int) -> Bool {
+        a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in
+                let stride = MemoryLayout<Cell>.stride
+                guard let p = x.baseAddress, let q = y.baseAddress else { return count == 0 }
+                return memcmp(p + start * stride, q + start * stride, count * stride) == 0
+            }
+        }
     }
 }

@@ -42,10 +42,20 @@ public enum TextSanitizer {
         return result
     }
 
+    /// Punctuation (`…`, `–`), arrows, mathematical operators (`∅`), box drawing, block
+    /// elements and geometric shapes (`▶`, `●`): printable, one column, never combining.
+    /// Three UTF-8 bytes mean the cluster is the one scalar.
+    private static func isNarrowSymbol(_ value: UInt32) -> Bool {
+        (0x2010 ... 0x2027).contains(value) || (0x2190 ... 0x22FF).contains(value) || (0x2500 ... 0x25FC).contains(value)
+    }
+
     /// The printable form of one grapheme cluster; nil when it should not be shown at all.
     public static func sanitize(_ character: Character) -> DisplayGrapheme? {
         guard let first = character.unicodeScalars.first else { return nil }
         let value = first.value
+        // Rules, blocks, shapes, arrows and the like, which the console draws all the time,
+        // are printable and one column wide: no need to look up their properties.
+        if character.utf8.count == 3, isNarrowSymbol(value) { return DisplayGrapheme(String(character), width: 1) }
         if character == "\t" { return DisplayGrapheme(tabSymbol, width: 1) }
         if character.isNewline { return DisplayGrapheme(lineBreakSymbol, width: 1) }
         if value < 0x20 || value == 0x7F {

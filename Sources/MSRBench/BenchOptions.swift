@@ -17,12 +17,14 @@ struct BenchOptions {
     var skipPostgres = false
     var results = "bench/results"
     var work = ""
+    /// Keep the work directory, and reuse the exercise recordings already in it.
+    var keepWork = false
     var msrBinary = ""
 
     static let usage = """
         usage: msr-bench [--sizes 100k,1M,10M] [--table-rows 10k,100k,1M] [--seeks N] [--seek-budget SECONDS]
                          [--frames N] [--quick] [--no-postgres]
-                         [--only seek,contenders,playback,open,tables,ingest] [--results DIR] [--work DIR] [--msr PATH]
+                         [--only seek,contenders,playback,open,tables,ingest] [--results DIR] [--work DIR [--keep]] [--msr PATH]
         """
 
     static func parse(_ args: [String]) throws -> BenchOptions {
@@ -51,6 +53,7 @@ struct BenchOptions {
             case "--only": o.sections = Set(try value().split(separator: ",").map(String.init))
             case "--results": o.results = try value()
             case "--work": o.work = try value()
+            case "--keep": o.keepWork = true
             case "--msr": o.msrBinary = try value()
             case "-h", "--help": print(usage); exit(0)
             default: throw Spawn.Failure(description: "unknown option \(args[i])\n\(usage)")

@@ -29,13 +29,29 @@ func machine(postgres: String) -> BenchReport.Machine {
                                sqlite: sqlite ?? "?", swift: swift)
 }
 
+/// Generates the exercise, or with `reuse` takes the one a kept work directory already holds
+/// (with the generation time recorded beside it).
+func generate(_ size: Int, into rec: String, reuse: Bool, msr: String) throws -> Spawn.Outcome {
+    let timing = rec + ".generate-seconds"
+    if reuse, FileManager.default.fileExists(atPath: rec),
+       let text = try? String(contentsOfFile: timing, encoding: .utf8),
+       let seconds = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+        log("reusing \(rec)")
+        return Spawn.Outcome(status: 0, seconds: seconds, maxRSS: 0, output: "")
+    }
+    log("generating \(size) events")
+    let gen = try Spawn.run(msr, ["generate", "--events", "\(size)", "--out", rec, "--quiet", "--force"])
+    try? String(gen.seconds).write(toFile: timing, atomically: true, encoding: .utf8)
+    return gen
+}
+
 func runBench() throws {
     let o = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
     let runStart = Clock.now
     let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
     try FileManager.default.createDirectory(atPath: o.work, withIntermediateDirectories: true)
     try FileManager.default.createDirectory(atPath: o.results, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: o.work) }
+    defer { if !o.keepWork { try? FileManager.default.removeItem(atPath: o.work) } }
     guard FileManager.default.isExecutableFile(atPath: o.msrBinary) else {
         throw Spawn.Failure(description: "no msr binary at \(o.msrBinary); build it (make bench does) or pass --msr")
     }
@@ -54,8 +70,7 @@ func runBench() throws {
 
     for size in o.sizes {
         let rec = o.work + "/exercise-\(size).msr"
-        log("generating \(size) events")
-        let gen = try Spawn.run(o.msrBinary, ["generate", "--events", "\(size)", "--out", rec, "--quiet", "--force"])
+        let gen = try generate(size, into: rec, reuse: o.keepWork, msr: o.msrBinary)
         let (table, rows, summary) = try SeekBench.biggestTable(path: rec)
         let events = try ContenderLoader.events(path: rec, table: table)
         var run = BenchReport.SizeRun(events: size, table: table.name.name, tableRows: rows, tableEvents: events.count,

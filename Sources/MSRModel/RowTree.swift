@@ -74,7 +74,8 @@ public struct RowTree: Sendable {
         }
     }
 
-    /// Changes to one lazy leaf kept before it is simply loaded and changed in place.
+    /// Changes kept in one unloaded lazy node (a leaf, or a run of pages) before it is simply
+    /// loaded and the change made below it.
     static let pendingLimit = 64
 
     /// Returns nil when the subtree did not split, or the new right sibling when it did.
@@ -83,10 +84,10 @@ public struct RowTree: Sendable {
                                isNew: Bool?) -> RowTreeNode? {
         if let isNew, let lazy = node.lazy, node.isUnloaded, lazy.pending.count < pendingLimit {
             if isKnownUniquelyReferenced(&node) {
-                lazy.append(.put(key, row))
+                lazy.append(.put(key, row, isNew: isNew))
                 node.count += isNew ? 1 : 0
             } else {
-                node = RowTreeNode(lazy: lazy.adding(.put(key, row)), count: node.count + (isNew ? 1 : 0))
+                node = RowTreeNode(lazy: lazy.adding(.put(key, row, isNew: isNew)), count: node.count + (isNew ? 1 : 0))
             }
             return nil
         }
@@ -129,16 +130,16 @@ public struct RowTree: Sendable {
 
     /// `known`: the caller knows `key` is present, so a lazy leaf need not be read.
     private static func remove(_ node: inout RowTreeNode, _ key: RowKey, known: Bool) -> Row? {
-        if node.isLeaf {
-            if known, let lazy = node.lazy, node.isUnloaded, lazy.pending.count < pendingLimit {
-                if isKnownUniquelyReferenced(&node) {
-                    lazy.append(.delete(key))
-                    node.count -= 1
-                } else {
-                    node = RowTreeNode(lazy: lazy.adding(.delete(key)), count: node.count - 1)
-                }
-                return nil
+        if known, let lazy = node.lazy, node.isUnloaded, lazy.pending.count < pendingLimit {
+            if isKnownUniquelyReferenced(&node) {
+                lazy.append(.delete(key))
+                node.count -= 1
+            } else {
+                node = RowTreeNode(lazy: lazy.adding(.delete(key)), count: node.count - 1)
             }
+            return nil
+        }
+        if node.isLeaf {
             let i = node.lowerBound(key)
             guard i < node.keys.count && node.keys[i] == key else { return nil }
             if !isKnownUniquelyReferenced(&node) { node = node.copy() }

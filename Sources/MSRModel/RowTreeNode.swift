@@ -15,14 +15,16 @@ public final class RowTreeNode: @unchecked Sendable {
 
     private var storedKeys: [RowKey]
     private var storedRows: [Row]
-    /// Inner only: the children, parallel to `keys`.
-    var children: [RowTreeNode]
+    private var storedChildren: [RowTreeNode]
     /// Number of rows under this node.
     var count: Int
     /// Set on a leaf whose rows are still in storage (or were, until it loaded).
     let lazy: LazyLeaf?
 
-    var isLeaf: Bool { children.isEmpty }
+    var isLeaf: Bool {
+        if let lazy { return !lazy.isGroup }
+        return storedChildren.isEmpty
+    }
 
     /// Leaf: the keys of its rows. Inner: the smallest key under each child.
     var keys: [RowKey] {
@@ -36,10 +38,16 @@ public final class RowTreeNode: @unchecked Sendable {
         _modify { load(); yield &storedRows }
     }
 
+    /// Inner only: the children, parallel to `keys`.
+    var children: [RowTreeNode] {
+        _read { load(); yield storedChildren }
+        _modify { load(); yield &storedChildren }
+    }
+
     init(keys: [RowKey], rows: [Row]) {
         self.storedKeys = keys
         self.storedRows = rows
-        self.children = []
+        self.storedChildren = []
         self.count = keys.count
         self.lazy = nil
     }
@@ -47,7 +55,7 @@ public final class RowTreeNode: @unchecked Sendable {
     init(children: [RowTreeNode]) {
         self.storedKeys = children.map { $0.firstKey }
         self.storedRows = []
-        self.children = children
+        self.storedChildren = children
         self.count = children.reduce(0) { $0 + $1.count }
         self.lazy = nil
     }
@@ -55,7 +63,7 @@ public final class RowTreeNode: @unchecked Sendable {
     init(lazy: LazyLeaf, count: Int) {
         self.storedKeys = []
         self.storedRows = []
-        self.children = []
+        self.storedChildren = []
         self.count = count
         self.lazy = lazy
     }
@@ -66,9 +74,15 @@ public final class RowTreeNode: @unchecked Sendable {
     @inline(__always)
     private func load() {
         guard let lazy, !lazy.isLoaded else { return }
-        lazy.loadOnce { keys, rows in
-            storedKeys = keys
-            storedRows = rows
+        lazy.loadOnce { material in
+            switch material {
+            case .rows(let keys, let rows):
+                storedKeys = keys
+                storedRows = rows
+            case .children(let children):
+                storedKeys = children.map(\.firstKey)
+                storedChildren = children
+            }
         }
     }
 
@@ -81,13 +95,13 @@ public final class RowTreeNode: @unchecked Sendable {
 
     func copy() -> RowTreeNode {
         if let lazy, !lazy.isLoaded {
-            return RowTreeNode(lazy: LazyLeaf(source: lazy.source, keyColumns: lazy.keyColumns,
+            return RowTreeNode(lazy: LazyLeaf(content: lazy.content, keyColumns: lazy.keyColumns,
                                               firstKey: lazy.firstKey, pending: lazy.pending), count: count)
         }
         if isLeaf { return RowTreeNode(keys: keys, rows: rows) }
         let n = RowTreeNode(children: [])
         n.storedKeys = storedKeys
-        n.children = children
+        n.storedChildren = storedChildren
         n.count = count
         return n
     }
@@ -105,12 +119,24 @@ public final class RowTreeNode: @unchecked Sendable {
 
     /// Inner nodes: the child that holds (or would hold) `key`.
     func childIndex(for key: RowKey) -> Int {
+        load()
         var lo = 0, hi = storedKeys.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if key < storedKeys[mid] { hi = mid } else { lo = mid + 1 }
         }
         return max(lo - 1, 0)
+    }
+
+    /// A change handed down by a lazy parent as it loads: this node is fresh and unloaded,
+    /// so it keeps the change pending too.
+    func takePending(_ change: PendingLeafChange) {
+        guard let lazy, !lazy.isLoaded else { return }
+        lazy.append(change)
+        switch change {
+        case .put(_, _, let isNew): count += isNew ? 1 : 0
+        case .delete: count -= 1
+        }
     }
 
     /// Leaf nodes: the keys and rows, read-only, for persistence and iteration.

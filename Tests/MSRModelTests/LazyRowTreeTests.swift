@@ -20,6 +20,17 @@ private struct TestPage: LeafSource {
     }
 }
 
+private struct TestRun: SubtreeSource {
+    let store: CountingPages
+    let pages: Range<Int>
+    func loadChildren() -> [RowTreeNode] {
+        pages.map { i in
+            RowTree.makeLazyLeaf(source: TestPage(store: store, index: i), keyColumns: [0],
+                                 firstKey: store.pages[i][0].key([0]), count: store.pages[i].count)
+        }
+    }
+}
+
 /// Trees built from lazy leaves behave like trees built from loaded ones, read only the
 /// leaves something looks at, and keep changes made with `put`/`delete` without reading.
 final class LazyRowTreeTests: XCTestCase {
@@ -116,5 +127,46 @@ final class LazyRowTreeTests: XCTestCase {
         }
         XCTAssertEqual(failures.load(ordering: .relaxed), 0)
         XCTAssertEqual(pages.reads.load(ordering: .relaxed), 50)
+    }
+
+    /// Runs of 32 pages as lazy inner nodes: known changes wait in them without opening them,
+    /// and opening one hands its changes down to the right leaves.
+    func testRunsOfPagesTakeChangesWithoutOpening() {
+        let n = 64 * 32 * 5
+        let all = (0..<n).map { row($0 * 2, 0) }
+        let pages = stride(from: 0, to: n, by: 64).map { Array(all[$0..<($0 + 64)]) }
+        let store = CountingPages(pages)
+        let runs = stride(from: 0, to: pages.count, by: 32).map { start in
+            RowTree.makeLazyGroup(source: TestRun(store: store, pages: start..<(start + 32)),
+                                  keyColumns: [0], firstKey: pages[start][0].key([0]), count: 32 * 64)
+        }
+        var tree = RowTree(leaves: runs)
+        var oracle: [Int: Int] = [:]
+        for i in 0..<n { oracle[i * 2] = 0 }
+        var rng = SeededRandom(seed: 3)
+        for step in 0..<150 {
+            let k = Int.random(in: -4..<(2 * n + 4), using: &rng)
+            if let v = oracle[k] {
+                if step % 3 == 0 {
+                    tree.delete(key(k))
+                    oracle[k] = nil
+                } else {
+                    tree.put(row(k, v + 1), for: key(k), isNew: false)
+                    oracle[k] = v + 1
+                }
+            } else {
+                tree.put(row(k, step), for: key(k), isNew: true)
+                oracle[k] = step
+            }
+        }
+        XCTAssertEqual(store.reads.load(ordering: .relaxed), 0)
+        XCTAssertEqual(tree.count, oracle.count)
+        let sortedKeys = oracle.keys.sorted()
+        let rank = tree.offset(of: key(n))
+        XCTAssertEqual(rank, sortedKeys.firstIndex { $0 >= n })
+        XCTAssertEqual(tree.window(from: rank, limit: 60).map(\.key), sortedKeys[rank..<(rank + 60)].map(key))
+        XCTAssertLessThanOrEqual(store.reads.load(ordering: .relaxed), 2, "one run opened, one or two pages read")
+        XCTAssertEqual(tree.map { $0.key }, sortedKeys.map(key))
+        XCTAssertEqual(tree.map { $0.row }, sortedKeys.map { row($0, oracle[$0]!) })
     }
 }

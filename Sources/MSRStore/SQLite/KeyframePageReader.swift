@@ -59,6 +59,27 @@ struct StoredKeyframePage: LeafSource {
     func loadRows() -> [Row] { reader.rows(ofPage: id) }
 }
 
+/// A run of consecutive pages of one keyframe as the source of a lazy inner node: its
+/// entries are decoded from the directory only when something looks below the node.
+struct StoredKeyframeRun: SubtreeSource {
+    let reader: KeyframePageReader
+    let directory: [UInt8]
+    let run: KeyframePage.Run
+    let keyColumns: [Int]
+
+    func loadChildren() -> [RowTreeNode] {
+        guard let entries = try? KeyframePage.decodeEntries(directory, run: run), !entries.isEmpty else {
+            // The directory was read whole when the keyframe was opened, so this cannot
+            // happen; an empty leaf keeps the tree walkable if it does.
+            return [RowTree.makeLeaf(keys: [], rows: [])]
+        }
+        return entries.map { entry in
+            RowTree.makeLazyLeaf(source: StoredKeyframePage(reader: reader, id: entry.id), keyColumns: keyColumns,
+                                 firstKey: entry.firstKey, count: entry.rows)
+        }
+    }
+}
+
 /// The encodings of a keyframe page (its rows) and of a keyframe's directory (its pages).
 enum KeyframePage {
     /// One entry of a keyframe's directory: a page, its row count and its first key.
@@ -95,6 +116,72 @@ enum KeyframePage {
             w.key(e.firstKey)
         }
         return w.bytes
+    }
+
+    /// A run of directory entries: where it starts in the directory, how many pages and rows
+    /// it holds, and its first key.
+    struct Run {
+        var offset: Int
+        var pages: Int
+        var rows: Int
+        var firstKey: RowKey
+    }
+
+    /// Reads through a whole directory (so damage shows now, not later) and cuts it into runs
+    /// of `pagesPerRun` pages, decoding only each run's first key.
+    static func scanRuns(_ data: [UInt8], pagesPerRun: Int) throws(BinaryCodingError) -> [Run] {
+        try BinaryReader.decode(data) { r throws(BinaryCodingError) in
+            let n = try r.varint()
+            var runs: [Run] = []
+            for i in 0..<n {
+                if i % UInt64(pagesPerRun) == 0 {
+                    let offset = r.offset
+                    _ = try r.varint()
+                    let rows = Int(try r.varint())
+                    runs.append(Run(offset: offset, pages: 1, rows: rows, firstKey: try r.key()))
+                } else {
+                    _ = try r.varint()
+                    runs[runs.count - 1].rows += Int(try r.varint())
+                    runs[runs.count - 1].pages += 1
+                    try skipValues(&r)
+                }
+            }
+            return runs
+        }
+    }
+
+    /// The entries of one run.
+    static func decodeEntries(_ data: [UInt8], run: Run) throws(BinaryCodingError) -> [Entry] {
+        guard run.offset <= data.count else { throw .truncated }
+        var result: Result<[Entry], BinaryCodingError> = .failure(.truncated)
+        data.withUnsafeBytes { buf in
+            var r = BinaryReader(UnsafeRawBufferPointer(rebasing: buf[run.offset...]))
+            var out: [Entry] = []
+            out.reserveCapacity(run.pages)
+            do throws(BinaryCodingError) {
+                for _ in 0..<run.pages {
+                    out.append(Entry(id: Int64(bitPattern: try r.varint()), rows: Int(try r.varint()), firstKey: try r.key()))
+                }
+                result = .success(out)
+            } catch {
+                result = .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Steps over an encoded list of values without building them.
+    private static func skipValues(_ r: inout BinaryReader) throws(BinaryCodingError) {
+        let n = try r.varint()
+        for _ in 0..<n {
+            switch try r.byte() {
+            case 0, 1, 2: break
+            case 3: _ = try r.varint()
+            case 4: for _ in 0..<8 { _ = try r.byte() }
+            case 5, 6: _ = try r.text()
+            default: throw .malformed
+            }
+        }
     }
 
     static func decodeDirectory(_ data: [UInt8]) throws(BinaryCodingError) -> [Entry] {

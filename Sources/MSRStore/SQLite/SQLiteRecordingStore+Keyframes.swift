@@ -32,24 +32,46 @@ extension SQLiteRecordingStore {
             return try s.step() ? s.blob(0) : nil
         }
         guard let directory else { return nil }
-        let entries: [KeyframePage.Entry]
         do {
-            entries = try KeyframePage.decodeDirectory(directory)
+            if !writable { return try lazyTree(directory, keyColumns: schema.keyColumns) }
+            return try wholeTree(table: table, directory: directory, keyColumns: schema.keyColumns)
+        } catch let error as RecordingError {
+            throw error
         } catch {
             throw .corrupt(path: location, detail: "keyframe \(seq) of table \(table) cannot be decoded")
         }
-        if !writable {
-            let reader = try pageReader()
-            return RowTree(leaves: entries.map { entry in
-                RowTree.makeLazyLeaf(source: StoredKeyframePage(reader: reader, id: entry.id), keyColumns: schema.keyColumns,
+    }
+
+    /// Pages per lazy inner node of a big keyframe: opening one reads a single key per run.
+    static let pagesPerRun = 32
+
+    /// A read-only store's keyframe: a tree of unloaded nodes. A small table gets one lazy leaf
+    /// per page; a big one a lazy inner node per run of pages, so that opening its keyframe
+    /// decodes only one key per run, not one per page.
+    private func lazyTree(_ directory: [UInt8], keyColumns: [Int]) throws -> RowTree {
+        let reader = try pageReader()
+        let runs = try KeyframePage.scanRuns(directory, pagesPerRun: Self.pagesPerRun)
+        if runs.count <= 2 {
+            return RowTree(leaves: try KeyframePage.decodeDirectory(directory).map { entry in
+                RowTree.makeLazyLeaf(source: StoredKeyframePage(reader: reader, id: entry.id), keyColumns: keyColumns,
                                      firstKey: entry.firstKey, count: entry.rows)
             })
         }
+        return RowTree(leaves: runs.map { run in
+            RowTree.makeLazyGroup(source: StoredKeyframeRun(reader: reader, directory: directory, run: run, keyColumns: keyColumns),
+                                  keyColumns: keyColumns, firstKey: run.firstKey, count: run.rows)
+        })
+    }
+
+    /// A writable store's keyframe: every page read now, and remembered by leaf identity so
+    /// that the next keyframe shares the unchanged ones.
+    private func wholeTree(table: TableID, directory: [UInt8], keyColumns: [Int]) throws -> RowTree {
+        let entries = try KeyframePage.decodeDirectory(directory)
         var leaves: [RowTreeNode] = []
         leaves.reserveCapacity(entries.count)
         var cache: [ObjectIdentifier: (leaf: RowTreeNode, page: Int64, rows: Int)] = [:]
         for entry in entries {
-            let leaf = try loadPage(entry.id, keyColumns: schema.keyColumns)
+            let leaf = try loadPage(entry.id, keyColumns: keyColumns)
             cache[leaf.identity] = (leaf, entry.id, entry.rows)
             leaves.append(leaf)
         }

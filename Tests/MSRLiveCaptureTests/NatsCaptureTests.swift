@@ -83,6 +83,9 @@ final class NatsCaptureTests: XCTestCase {
         try f.server.start()
         try f.publish(Array(messages[1_000...]))
         XCTAssertTrue(NatsCaptureFixture.waitForEvents(rec, atLeast: 2_000, timeout: 30), "not resumed: \(Self.read(log))")
+        // The note comes from the connection's own thread, possibly after the events landed.
+        let deadline = Date().addingTimeInterval(15)
+        while !Self.read(log).contains("connection re-established") && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         XCTAssertTrue(Self.read(log).contains("connection re-established"), Self.read(log))
         kill(capture.processIdentifier, SIGTERM)
         XCTAssertEqual(MSRBinary.wait(for: capture, timeout: 15), 0, Self.read(log))

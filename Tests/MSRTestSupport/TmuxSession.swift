@@ -9,7 +9,9 @@ public final class TmuxSession {
     /// Starts `bash` (no rc files) in a `width`×`height` window with `environment` set.
     public init(width: Int = 160, height: Int = 48, environment: [String: String] = [:]) throws {
         name = "msr-test-\(UUID().uuidString.prefix(8))"
-        socket = "msr-test-\(getpid())"
+        // A server of its own: a session killed by the test before exits its server in the
+        // background, and a new session sent to that server as it goes fails.
+        socket = "msr-test-\(getpid())-\(name.suffix(8))"
         var env = ""
         for (k, v) in environment { env += "\(k)=\(v) " }
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
@@ -18,7 +20,7 @@ public final class TmuxSession {
         _ = waitFor { $0.contains("$") }
     }
 
-    deinit { _ = try? tmux(["kill-session", "-t", name]) }
+    deinit { _ = try? tmux(["kill-server"]) }
 
     public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 

@@ -71,6 +71,11 @@ struct OpenCommand: ParsableCommand {
             print(String(format: "--- %d frames drawn: p50 %.2f ms, p99 %.2f ms (slowest %@ ms); frames not ready while playing: %d of %d ---",
                          times.count, p50, p99, worst, dry, served))
         }
+        // The peak of this process alone (a parent measuring the child would also count the
+        // memory the child shared with it before exec).
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print("--- peak resident memory: \(usage.ru_maxrss) KiB ---")
     }
 }
 

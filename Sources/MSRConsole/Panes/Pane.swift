@@ -38,6 +38,8 @@ public final class Pane {
     public var columnDecimals: [Int: Int] = [:]
     /// The grid's lines as last drawn, so unchanged ones are not drawn again.
     let gridLines = GridLineCache()
+    /// How many rows the grid showed when last drawn (0 before it was).
+    public var visibleHeight = 0
 
     public init(id: Int, recording: RecordingHandle, table: TableSchema, sessionID: Int) {
         self.id = id
@@ -97,9 +99,10 @@ public final class Pane {
             // either direction; the two states then say what really changed.
             var net: FrameChanges?
             if let touched = feed.changes(from: current.seq, to: next) ?? feed.changes(from: next.seq, to: current) {
-                net = Highlights.net(touched, from: current.state, to: next.state, limit: highlights.limit)
+                let near = HighlightRange.nearScreen(touched, pane: self)
+                net = Highlights.net(near ?? touched, from: current.state, to: next.state, limit: highlights.limit)
                 // Too many changed to mark: the view moves every touched row instead.
-                changes = net ?? touched
+                changes = near == nil ? (net ?? touched) : touched
             }
             if let c = net, !quietNextFrame { highlights.add(c, at: now) } else { highlights.clear() }
         }

@@ -31,7 +31,10 @@ struct GridView {
         let inner = area.inset(by: 1)
         let visible = inner.height - 1
         let fits = inner.width >= 4 && inner.height >= 2
-        if fits { pane.scrollToSelection(height: visible) }
+        if fits {
+            pane.scrollToSelection(height: visible)
+            pane.visibleHeight = visible
+        }
         let rowsView = fits ? pane.rows : nil
         var lines: [Line] = []
         if let rowsView {

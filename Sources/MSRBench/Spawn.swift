@@ -44,15 +44,32 @@ enum Spawn {
         guard spawned == 0 else { throw Failure(description: "cannot start \(path): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        // The child's own peak (VmHWM), read while it runs: wait4's ru_maxrss also counts the
+        // memory of this process that the child shared until its exec.
+        var peak: Int64 = 0
+        while true {
+            let done = wait4(pid, &status, WNOHANG, &usage)
+            if done == pid { break }
+            if done < 0 && errno != EINTR { break }
+            peak = max(peak, highWaterMark(pid) ?? 0)
+            usleep(20_000)
+        }
         let seconds = Clock.now - start
         let text = ((try? String(contentsOfFile: capture, encoding: .utf8)) ?? "")
             + ((try? String(contentsOfFile: capture + ".err", encoding: .utf8)) ?? "")
-        let outcome = Outcome(status: status, seconds: seconds, maxRSS: Int64(usage.ru_maxrss) * 1024, output: text)
+        let outcome = Outcome(status: status, seconds: seconds, maxRSS: peak > 0 ? peak : Int64(usage.ru_maxrss) * 1024, output: text)
         if check && !outcome.succeeded {
             throw Failure(description: "\(path) \(args.joined(separator: " ")) failed (status \(status)): \(text.suffix(2000))")
         }
         return outcome
+    }
+
+    /// VmHWM of a running process, in bytes.
+    static func highWaterMark(_ pid: pid_t) -> Int64? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kib = line.split(separator: " ").compactMap({ Int64($0) }).first else { return nil }
+        return kib * 1024
     }
 }
 
@@ -66,4 +83,5 @@ enum Clock {
         let result = try body()
         return (result, now - start)
     }
+
 }

@@ -2,11 +2,12 @@ import MSREngine
 import MSRModel
 
 /// At high speed, thousands of rows change between two frames, and working out what changed
-/// in each (two row lookups and a comparison per row) was a quarter of a frame. Only rows on
+/// in each (two row lookups and a comparison per row, each lookup perhaps reading a keyframe
+/// page) was a quarter of a frame. Only rows on
 /// screen or a screen away from it can show a mark before it fades, so above
 /// `nearbyOnlyAbove` touched rows a pane in key order compares only those.
 enum HighlightRange {
-    static let nearbyOnlyAbove = 500
+    static let nearbyOnlyAbove = 64
 
     /// The touched rows whose keys lie within a screen of the rows shown, or nil when all of
     /// them should be compared (few changed, the view is filtered or sorted, nothing drawn).

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import MSRModel
 
-/// Lines of an input gathered into one buffer and decoded on every core at once; the results
+/// Lines of one input gathered into one buffer and decoded on every core at once; the results
 /// keep the input's order.
 struct LineBatch {
     struct Line {
@@ -19,15 +19,20 @@ struct LineBatch {
         case rejected(String)
     }
 
+    /// The lines' bytes, each followed by a newline.
     private(set) var bytes: [UInt8] = []
     private(set) var lines: [Line] = []
 
     var count: Int { lines.count }
     var isEmpty: Bool { lines.isEmpty }
 
+    /// The lines as text, one per line: what a spool of standard input keeps.
+    var text: Data { Data(bytes) }
+
     mutating func append(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int64) {
         lines.append(Line(start: bytes.count, length: line.count, number: number, offset: offset))
         bytes.append(contentsOf: line)
+        bytes.append(0x0A)
     }
 
     mutating func removeAll() {

@@ -45,7 +45,11 @@ extension RecordingWriter {
             }
             tail.append(pendingChange(from: e, origin: Int.min + index))
             index += 1
-            if (e.op == .update || e.op == .delete) && e.before == nil { unseenTotal -= 1 }
+            if (e.op == .update || e.op == .delete) && e.before == nil {
+                // Completed again below, perhaps from a row that now precedes it.
+                unseenTotal -= 1
+                report.unseenRows -= 1
+            }
         }
         report.rederived = tail.count
         try store.truncateHistory(fromSeq: start)

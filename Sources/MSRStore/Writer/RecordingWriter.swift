@@ -81,6 +81,8 @@ public final class RecordingWriter {
                 let merged = try rederiveTail(after: first, adding: pending, report: &report)
                 try process(merged[...], report: &report)
             }
+            // The re-derived events were stored before; only the new ones count as written.
+            report.written -= report.rederived
             progress?(changes.count)
             return report
         }

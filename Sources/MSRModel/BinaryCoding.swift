@@ -8,6 +8,12 @@ public struct BinaryWriter {
 
     public init(capacity: Int = 64) { bytes.reserveCapacity(capacity) }
 
+    /// Forgets what was written but keeps the memory, for a writer reused value after value.
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    /// Bytes written so far.
+    public var count: Int { bytes.count }
+
     public mutating func varint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {

@@ -12,26 +12,33 @@ enum AfterImageCoding {
 
     static func encode(after: Row, before: Row?) -> [UInt8] {
         var w = BinaryWriter(capacity: 32)
+        encode(after: after, before: before, into: &w)
+        return w.bytes
+    }
+
+    /// Appends the encoded after-image to `w`.
+    static func encode(after: Row, before: Row?, into w: inout BinaryWriter) {
         guard let before else {
             w.varint(UInt64(full))
             w.row(after)
-            return w.bytes
+            return
         }
-        let changed = after.changedColumns(from: before)
+        let width = max(after.values.count, before.values.count)
+        var changed = 0
+        for c in 0..<width where after[c] != before[c] { changed += 1 }
         // A delta must be shorter to be worth it (an upsert over a different row is not).
-        guard changed.count * 2 < after.values.count else {
+        guard changed * 2 < after.values.count else {
             w.varint(UInt64(full))
             w.row(after)
-            return w.bytes
+            return
         }
         w.varint(UInt64(delta))
         w.varint(UInt64(after.values.count))
-        w.varint(UInt64(changed.count))
-        for c in changed {
+        w.varint(UInt64(changed))
+        for c in 0..<width where after[c] != before[c] {
             w.varint(UInt64(c))
             w.value(after[c])
         }
-        return w.bytes
     }
 
     static func decode(_ bytes: [UInt8], before: Row?) throws(BinaryCodingError) -> Row {

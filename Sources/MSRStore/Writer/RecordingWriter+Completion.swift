@@ -21,7 +21,7 @@ extension RecordingWriter {
         let keyCells = c.keyFields.map { catalog.cells($0, table: t.id) }
         var p = PendingChange(table: t.id, op: c.op, commitTime: c.commitTime, position: c.position,
                               origin: c.origin, key: RowKey([]), oldKey: nil, after: after)
-        let keyNames = t.keyColumnNames.joined(separator: ", ")
+        var keyNames: String { t.keyColumnNames.joined(separator: ", ") }
         switch c.op {
         case .truncate:
             p.after = nil

@@ -110,26 +110,27 @@ public final class RecordingWriter {
         counts.reserveCapacity(items.count)
         for p in items {
             guard let schema = catalog.schemas[p.table] else { continue }
-            var state = states[p.table] ?? TableState(table: p.table, keyColumns: schema.keyColumns)
             let seq = lastSeq + 1
-            if p.op == .truncate && !state.rows.isEmpty {
+            // The state is changed where it lies in `states`: a copy taken out and put back would
+            // share the row tree while the event is applied and make it copy nodes every time.
+            let fresh = { TableState(table: p.table, keyColumns: schema.keyColumns) }
+            if p.op == .truncate, let rows = states[p.table]?.rows, !rows.isEmpty {
                 // Reverting a truncate restores this keyframe.
-                try store.saveKeyframe(table: p.table, seq: seq - 1, rows: state.rows)
+                try store.saveKeyframe(table: p.table, seq: seq - 1, rows: rows)
             }
-            let event = complete(p, seq: seq, schema: schema, state: state, report: &report)
-            state.apply(event)
+            let event = complete(p, seq: seq, schema: schema, state: states[p.table, default: fresh()], report: &report)
+            states[p.table, default: fresh()].apply(event)
             lastSeq = seq
             lastOrder = (p.commitTime, p.position)
             events.append(event)
-            counts.append(state.count)
+            counts.append(states[p.table]?.count ?? 0)
             let since = (sinceKeyframe[p.table] ?? 0) + 1
-            if since >= options.keyframeInterval {
-                try store.saveKeyframe(table: p.table, seq: seq, rows: state.rows)
+            if since >= options.keyframeInterval, let rows = states[p.table]?.rows {
+                try store.saveKeyframe(table: p.table, seq: seq, rows: rows)
                 sinceKeyframe[p.table] = 0
             } else {
                 sinceKeyframe[p.table] = since
             }
-            states[p.table] = state
             report.written += 1
         }
         try store.appendEvents(events, rowCounts: counts)

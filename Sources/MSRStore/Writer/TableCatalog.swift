@@ -63,14 +63,27 @@ struct TableCatalog {
     }
 
     private func isFullyKnown(_ change: SourceChange, _ id: TableID) -> Bool {
-        guard let map = columnIndex[id], let schema = schemas[id] else { return false }
+        guard let schema = schemas[id] else { return false }
         for c in change.columns {
-            guard let i = map[c.name], !(schema.columns[i].type.isUnknown && !c.type.isUnknown) else { return false }
+            guard let i = index(of: c.name, at: -1, in: schema),
+                  !(schema.columns[i].type.isUnknown && !c.type.isUnknown) else { return false }
         }
-        for f in change.after ?? [] where map[f.name] == nil { return false }
-        for f in change.before ?? [] where map[f.name] == nil { return false }
-        for f in change.keyFields ?? [] where map[f.name] == nil { return false }
+        return allKnown(change.after, schema) && allKnown(change.before, schema) && allKnown(change.keyFields, schema)
+    }
+
+    private func allKnown(_ fields: [Field]?, _ schema: TableSchema) -> Bool {
+        guard let fields else { return true }
+        for (position, f) in fields.enumerated() where index(of: f.name, at: position, in: schema) == nil { return false }
         return true
+    }
+
+    /// The column named `name`. A source sends an image's fields in the same order every time,
+    /// and the table's columns were made in that order, so the field's position is tried first:
+    /// one string comparison instead of hashing the name.
+    @inline(__always)
+    private func index(of name: String, at position: Int, in schema: TableSchema) -> Int? {
+        if position >= 0, position < schema.columns.count, schema.columns[position].name == name { return position }
+        return columnIndex[schema.id]?[name]
     }
 
     private func addColumns(from change: SourceChange, to t: inout TableSchema) -> Bool {
@@ -97,11 +110,11 @@ struct TableCatalog {
 
     /// Maps named fields to (column, value) pairs of `table`.
     func cells(_ fields: [Field], table: TableID) -> [(column: Int, value: Value)] {
-        guard let map = columnIndex[table] else { return [] }
+        guard let schema = schemas[table] else { return [] }
         var out: [(column: Int, value: Value)] = []
         out.reserveCapacity(fields.count)
-        for f in fields {
-            if let i = map[f.name] { out.append((i, f.value)) }
+        for (position, f) in fields.enumerated() {
+            if let i = index(of: f.name, at: position, in: schema) { out.append((i, f.value)) }
         }
         return out
     }

@@ -19,26 +19,16 @@ struct LineBatch {
         case rejected(String)
     }
 
-    /// The lines' bytes, each followed by a newline.
-    private(set) var bytes: [UInt8] = []
-    private(set) var lines: [Line] = []
+    /// The lines' bytes as the input holds them, newlines included.
+    let bytes: [UInt8]
+    let lines: [Line]
+
+    init(bytes: [UInt8], lines: [Line]) {
+        self.bytes = bytes
+        self.lines = lines
+    }
 
     var count: Int { lines.count }
-    var isEmpty: Bool { lines.isEmpty }
-
-    /// The lines as text, one per line: what a spool of standard input keeps.
-    var text: Data { Data(bytes) }
-
-    mutating func append(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int64) {
-        lines.append(Line(start: bytes.count, length: line.count, number: number, offset: offset))
-        bytes.append(contentsOf: line)
-        bytes.append(0x0A)
-    }
-
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
-    }
 
     /// Decodes every line, splitting the work across the machine's cores.
     func decode(with decoder: DebeziumDecoder) -> [Outcome] {

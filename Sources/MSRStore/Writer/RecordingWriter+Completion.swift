@@ -65,24 +65,42 @@ extension RecordingWriter {
                 row = previous ?? Row([])
             } else {
                 row = Row([])
+                row.values.reserveCapacity(schema.columns.count)
             }
-            var given: [Int] = []
-            given.reserveCapacity(p.after?.count ?? 0)
+            // The columns the source gave, as bits; a wide table (64 columns or more) also
+            // keeps them in a mask as it goes.
+            var givenBits: UInt64 = 0
+            var wide: ColumnMask?
+            var givenCount = 0
             for cell in p.after ?? [] {
                 if cell.value.isUnavailable {
                     row[cell.column] = previous?[cell.column] ?? .null
+                    continue
+                }
+                row[cell.column] = cell.value
+                if cell.column < 64 {
+                    let bit: UInt64 = 1 << UInt64(cell.column)
+                    if givenBits & bit == 0 { givenCount += 1 }
+                    givenBits |= bit
                 } else {
-                    row[cell.column] = cell.value
-                    given.append(cell.column)
+                    if !(wide?.contains(cell.column) ?? false) { givenCount += 1 }
+                    if wide == nil { wide = ColumnMask() }
+                    wide?.insert(cell.column)
                 }
             }
-            let givenSet = Set(given)
-            if givenSet.count < schema.columns.count {
-                event.givenColumns = ColumnMask(columns: givenSet)
+            if givenCount < schema.columns.count {
+                var mask = wide ?? ColumnMask()
+                for c in 0..<64 where givenBits & (1 << UInt64(c)) != 0 { mask.insert(c) }
+                event.givenColumns = mask
             }
             event.before = previous
             event.after = row
-            event.key = row.key(schema.keyColumns)
+            // Usually the key the change named; a new one only when the row says otherwise.
+            let keyColumns = schema.keyColumns
+            if keyColumns.count != p.key.values.count
+                || keyColumns.indices.contains(where: { row[keyColumns[$0]] != p.key.values[$0] }) {
+                event.key = row.key(keyColumns)
+            }
         }
         return event
     }

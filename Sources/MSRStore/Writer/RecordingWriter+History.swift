@@ -4,19 +4,20 @@ import MSRModel
 extension RecordingWriter {
     /// Drops changes already recorded, or repeated in the input.
     func removeDuplicates(_ pending: [PendingChange], report: inout WriteReport) throws(RecordingError) -> [PendingChange] {
-        var seen = Set<EventIdentity>()
+        var seen = Set<EventIdentity>(minimumCapacity: pending.count)
         if let first = pending.first, let last = lastOrder, first.commitTime <= last.time {
             let from = try store.lastSeq(atOrBefore: first.commitTime + -1) + 1
             try forEachStoredEvent(from: from) { seen.insert(EventIdentity($0)) }
         }
+        var repeated: [Int] = []
+        for i in pending.indices where !seen.insert(pending[i].identity).inserted { repeated.append(i) }
+        guard !repeated.isEmpty else { return pending }
+        report.duplicates += repeated.count
         var out: [PendingChange] = []
-        out.reserveCapacity(pending.count)
-        for p in pending {
-            if seen.insert(p.identity).inserted {
-                out.append(p)
-            } else {
-                report.duplicates += 1
-            }
+        out.reserveCapacity(pending.count - repeated.count)
+        var next = 0
+        for (i, p) in pending.enumerated() {
+            if next < repeated.count, repeated[next] == i { next += 1 } else { out.append(p) }
         }
         return out
     }

@@ -73,7 +73,10 @@ public final class RecordingWriter {
                 report.rejected.append((change.origin, error))
             }
         }
-        pending.sort(by: PendingChange.sortsBefore)
+        // Input usually comes in order already: checking is cheaper than sorting.
+        if !pending.indices.dropFirst().allSatisfy({ !PendingChange.sortsBefore(pending[$0], pending[$0 - 1]) }) {
+            pending.sort(by: PendingChange.sortsBefore)
+        }
         pending = try removeDuplicates(pending, report: &report)
 
         if let first = pending.first, let last = lastOrder, isEarlier(first, than: last) {

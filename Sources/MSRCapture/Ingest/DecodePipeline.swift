@@ -79,10 +79,9 @@ final class DecodePipeline: @unchecked Sendable {
         out.lines = lines.count
         out.changes.reserveCapacity(lines.count)
         var mark = watermarks[input.index]
-        for (line, outcome) in zip(lines.lines, lines.decode(with: decoder)) {
+        for (line, outcome) in zip(lines.lines, lines.decode(with: decoder, input: input.index)) {
             switch outcome {
-            case .change(var c):
-                c.origin = IngestOrigin.make(input: input.index, line: line.number)
+            case .change(let c):
                 let order = ChangeOrder(c)
                 if mark.map({ $0 < order }) ?? true { mark = order }
                 out.changes.append(c)

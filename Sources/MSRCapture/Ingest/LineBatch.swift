@@ -30,8 +30,9 @@ struct LineBatch {
 
     var count: Int { lines.count }
 
-    /// Decodes every line, splitting the work across the machine's cores.
-    func decode(with decoder: DebeziumDecoder) -> [Outcome] {
+    /// Decodes every line, splitting the work across the machine's cores; each change's
+    /// origin names `input` and its line.
+    func decode(with decoder: DebeziumDecoder, input inputIndex: Int) -> [Outcome] {
         let n = lines.count
         guard n > 0 else { return [] }
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 1000 + 1))
@@ -47,7 +48,9 @@ struct LineBatch {
                         let slice = UnsafeBufferPointer(rebasing: input.value[line.start..<(line.start + line.length)])
                         do throws(DebeziumLineError) {
                             switch try decoder.decode(buffer: slice, number: line.number) {
-                            case .change(let c): output.value[i] = .change(c)
+                            case .change(var c):
+                                c.origin = IngestOrigin.make(input: inputIndex, line: line.number)
+                                output.value[i] = .change(c)
                             case .skipped(let r): output.value[i] = .skipped(r)
                             }
                         } catch {

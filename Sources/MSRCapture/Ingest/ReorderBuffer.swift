@@ -29,6 +29,16 @@ struct ReorderBuffer {
             defer { waiting = [] }
             return waiting
         case .below(let limit):
+            // With one input in order, only a tail at the latest order stays: split it off
+            // instead of copying everything else.
+            var split = waiting.count
+            while split > 0, !(ChangeOrder(waiting[split - 1]) < limit) { split -= 1 }
+            if !waiting[..<split].contains(where: { !(ChangeOrder($0) < limit) }) {
+                let kept = Array(waiting[split...])
+                waiting.removeSubrange(split...)
+                defer { waiting = kept }
+                return waiting
+            }
             var ready: [SourceChange] = []
             var kept: [SourceChange] = []
             ready.reserveCapacity(waiting.count)

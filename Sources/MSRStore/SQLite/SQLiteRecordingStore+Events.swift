@@ -151,9 +151,9 @@ extension SQLiteRecordingStore {
             // Every image of an event is encoded into one reused buffer and bound from there
             // without a copy; only the ranges of each part are kept.
             var w = BinaryWriter(capacity: 4096)
-            for i in events.indices {
+            for (i, e) in events.enumerated() {
                 w.removeAll()
-                try Self.encode(events[i], into: &w).run(s, event: events[i], rowCount: rowCounts[i], bytes: w.bytes)
+                try Self.encode(e, into: &w).run(s, event: e, rowCount: rowCounts[i], bytes: w.bytes)
             }
         }
     }
@@ -165,7 +165,7 @@ extension SQLiteRecordingStore {
         var after: Range<Int>?
         var given: Range<Int>?
 
-        func run(_ s: SQLiteStatement, event e: ChangeEvent, rowCount: Int, bytes: [UInt8]) throws {
+        func run(_ s: SQLiteStatement, event e: borrowing ChangeEvent, rowCount: Int, bytes: [UInt8]) throws {
             try bytes.withUnsafeBytes { all in
                 func part(_ r: Range<Int>?) -> UnsafeRawBufferPointer? { r.map { UnsafeRawBufferPointer(rebasing: all[$0]) } }
                 s.rewind()
@@ -184,7 +184,7 @@ extension SQLiteRecordingStore {
         }
     }
 
-    private static func encode(_ e: ChangeEvent, into w: inout BinaryWriter) -> EncodedEvent {
+    private static func encode(_ e: borrowing ChangeEvent, into w: inout BinaryWriter) -> EncodedEvent {
         func mark(_ body: (inout BinaryWriter) -> Void) -> Range<Int> {
             let start = w.count
             body(&w)

@@ -17,8 +17,6 @@ extension RecordingWriter {
 
     func prepare(_ c: SourceChange, table t: TableSchema) throws(RecordingError) -> PendingChange {
         let after = c.after.map { catalog.cells($0, table: t.id) }
-        let before = c.before.map { catalog.cells($0, table: t.id) }
-        let keyCells = c.keyFields.map { catalog.cells($0, table: t.id) }
         var p = PendingChange(table: t.id, op: c.op, commitTime: c.commitTime, position: c.position,
                               origin: c.origin, key: RowKey([]), oldKey: nil, after: after)
         var keyNames: String { t.keyColumnNames.joined(separator: ", ") }
@@ -29,14 +27,14 @@ extension RecordingWriter {
             guard after != nil else {
                 throw .invalidChange(table: t.name.qualified, detail: "an \(c.op.name) without an after-image")
             }
-            guard let k = key(from: keyCells, t.keyColumns) ?? key(from: after, t.keyColumns)
-                    ?? (c.op == .update ? key(from: before, t.keyColumns) : nil) else {
+            guard let k = catalog.key(from: c.keyFields, table: t) ?? key(from: after, t.keyColumns)
+                    ?? (c.op == .update ? catalog.key(from: c.before, table: t) : nil) else {
                 throw .noUsableKey(table: t.name.qualified, detail: "neither the message key nor the after-image holds \(keyNames)")
             }
             p.key = k
-            if c.op == .update, let old = key(from: before, t.keyColumns), old != k { p.oldKey = old }
+            if c.op == .update, let old = catalog.key(from: c.before, table: t), old != k { p.oldKey = old }
         case .delete:
-            guard let k = key(from: keyCells, t.keyColumns) ?? key(from: before, t.keyColumns) else {
+            guard let k = catalog.key(from: c.keyFields, table: t) ?? catalog.key(from: c.before, table: t) else {
                 throw .noUsableKey(table: t.name.qualified, detail: "a delete whose message key and before-image lack \(keyNames)")
             }
             p.key = k

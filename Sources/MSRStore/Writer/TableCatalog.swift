@@ -108,6 +108,24 @@ struct TableCatalog {
         return didChange
     }
 
+    /// The key named fields give for the table's key columns (the first field of each key
+    /// column), or nil when one is missing or carries the placeholder; builds nothing else.
+    func key(from fields: [Field]?, table: TableSchema) -> RowKey? {
+        guard let fields, !table.keyColumns.isEmpty else { return nil }
+        var values: [Value] = []
+        values.reserveCapacity(table.keyColumns.count)
+        for k in table.keyColumns {
+            var found: Value?
+            for (position, f) in fields.enumerated() where index(of: f.name, at: position, in: table) == k {
+                found = f.value
+                break
+            }
+            guard let value = found, !value.isUnavailable else { return nil }
+            values.append(value)
+        }
+        return RowKey(values)
+    }
+
     /// Maps named fields to (column, value) pairs of `table`.
     func cells(_ fields: [Field], table: TableID) -> [(column: Int, value: Value)] {
         guard let schema = schemas[table] else { return [] }

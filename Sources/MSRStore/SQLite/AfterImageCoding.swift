@@ -23,9 +23,10 @@ enum AfterImageCoding {
             w.row(after)
             return
         }
-        let width = max(after.values.count, before.values.count)
-        var changed = 0
-        for c in 0..<width where after[c] != before[c] { changed += 1 }
+        // Compared in place: reading cells through `Row`'s subscript would copy each value.
+        let changed = after.values.withUnsafeBufferPointer { a in
+            before.values.withUnsafeBufferPointer { b in AfterImageCoding.changedCount(a, b) }
+        }
         // A delta must be shorter to be worth it (an upsert over a different row is not).
         guard changed * 2 < after.values.count else {
             w.varint(UInt64(full))
@@ -35,9 +36,30 @@ enum AfterImageCoding {
         w.varint(UInt64(delta))
         w.varint(UInt64(after.values.count))
         w.varint(UInt64(changed))
-        for c in 0..<width where after[c] != before[c] {
-            w.varint(UInt64(c))
-            w.value(after[c])
+        after.values.withUnsafeBufferPointer { a in
+            before.values.withUnsafeBufferPointer { b in
+                for c in 0..<max(a.count, b.count) where !AfterImageCoding.same(a, b, c) {
+                    w.varint(UInt64(c))
+                    if c < a.count { w.value(a[c]) } else { w.value(.null) }
+                }
+            }
+        }
+    }
+
+    /// Cells that differ between two rows, a missing cell reading as null.
+    private static func changedCount(_ a: UnsafeBufferPointer<Value>, _ b: UnsafeBufferPointer<Value>) -> Int {
+        var n = 0
+        for c in 0..<max(a.count, b.count) where !same(a, b, c) { n += 1 }
+        return n
+    }
+
+    @inline(__always)
+    private static func same(_ a: UnsafeBufferPointer<Value>, _ b: UnsafeBufferPointer<Value>, _ c: Int) -> Bool {
+        switch (c < a.count, c < b.count) {
+        case (true, true): return a[c] == b[c]
+        case (true, false): return a[c].isNull
+        case (false, true): return b[c].isNull
+        case (false, false): return true
         }
     }
 

@@ -69,19 +69,22 @@ final class SQLiteStatement {
 
     /// Binds an integer, or NULL for nil, to parameter `index` (1-based; `sqlite3_bind_int64`).
     func bind(_ index: Int32, _ value: Int64?) throws(SQLiteError) {
-        try connection.check(value.map { sqlite3_bind_int64(stmt, index, $0) } ?? sqlite3_bind_null(stmt, index))
+        let rc = value.map { sqlite3_bind_int64(stmt, index, $0) } ?? sqlite3_bind_null(stmt, index)
+        // Only a failure needs the connection (its message); reaching it costs a reference count.
+        if rc != SQLITE_OK { try connection.check(rc) }
     }
 
     /// Binds bytes to parameter `index` without copying them (`sqlite3_bind_blob` with
     /// `SQLITE_STATIC`): the caller keeps them alive and unchanged until the statement has
     /// stepped. NULL when `bytes` is nil.
     func bind(_ index: Int32, borrowing bytes: UnsafeRawBufferPointer?) throws(SQLiteError) {
-        guard let bytes else {
-            try connection.check(sqlite3_bind_null(stmt, index))
-            return
+        let rc: Int32
+        if let bytes {
+            rc = sqlite3_bind_blob(stmt, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), nil)
+        } else {
+            rc = sqlite3_bind_null(stmt, index)
         }
-        let base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)
-        try connection.check(sqlite3_bind_blob(stmt, index, base, Int32(bytes.count), nil))
+        if rc != SQLITE_OK { try connection.check(rc) }
     }
 
     private func bindAll(_ values: [SQLiteValue]) throws(SQLiteError) {

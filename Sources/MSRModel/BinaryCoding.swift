@@ -33,6 +33,12 @@ public struct BinaryWriter {
     }
 
     public mutating func text(_ s: String) {
+        // A native string lends its bytes without being copied; others are made native first.
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { buf in
+            varint(UInt64(buf.count))
+            bytes.append(contentsOf: buf)
+        }
+        guard done == nil else { return }
         var s = s
         s.withUTF8 { buf in
             varint(UInt64(buf.count))

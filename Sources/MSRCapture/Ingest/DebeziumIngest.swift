@@ -53,14 +53,14 @@ public final class DebeziumIngest {
         let pipeline = DecodePipeline(inputs: inputs, decoder: decoder, batchLines: batchLines)
         pipeline.start()
         do {
-            while let batch = pipeline.next() {
+            while var batch = pipeline.next() {
                 report.lines += batch.lines
                 bytesRead = batch.bytesRead
                 for (reason, n) in batch.skipped { report.skipped[reason.rawValue, default: 0] += n }
                 for r in batch.rejected {
                     rejects.append(.init(input: r.input, line: r.line, reason: r.reason, span: (r.offset, r.length)))
                 }
-                buffer.add(batch.changes)
+                buffer.add(&batch.changes)
                 try store(buffer.release(batch.bound))
                 progress(IngestProgress(bytes: bytesRead, total: totalBytes, lines: report.lines, stored: report.written))
             }

@@ -11,12 +11,12 @@ struct ReorderBuffer {
 
     var count: Int { waiting.count }
 
-    mutating func add(_ changes: [SourceChange]) {
-        if waiting.isEmpty {
-            waiting = changes
-        } else {
-            waiting.append(contentsOf: changes)
-        }
+    /// Takes `changes` over (leaving it empty): the few waiting changes join the batch rather
+    /// than the batch being copied behind them.
+    mutating func add(_ changes: inout [SourceChange]) {
+        changes.append(contentsOf: waiting)
+        waiting = []
+        swap(&waiting, &changes)
     }
 
     /// Takes out the changes that may be written now, in no particular order (the writer

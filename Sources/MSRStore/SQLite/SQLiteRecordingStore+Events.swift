@@ -151,9 +151,11 @@ extension SQLiteRecordingStore {
             // Every image of an event is encoded into one reused buffer and bound from there
             // without a copy; only the ranges of each part are kept.
             var w = BinaryWriter(capacity: 4096)
-            for (i, e) in events.enumerated() {
-                w.removeAll()
-                try Self.encode(e, into: &w).run(s, event: e, rowCount: rowCounts[i], bytes: w.bytes)
+            try events.withUnsafeBufferPointer { buffer in
+                for i in buffer.indices {
+                    w.removeAll()
+                    try Self.encode(buffer[i], into: &w).run(s, event: buffer[i], rowCount: rowCounts[i], bytes: w.bytes)
+                }
             }
         }
     }

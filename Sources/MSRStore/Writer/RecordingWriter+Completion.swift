@@ -15,7 +15,7 @@ extension RecordingWriter {
         return RowKey(values)
     }
 
-    func prepare(_ c: SourceChange, table t: TableSchema) throws(RecordingError) -> PendingChange {
+    func prepare(_ c: borrowing SourceChange, table t: TableSchema) throws(RecordingError) -> PendingChange {
         let after = c.after.map { catalog.cells($0, table: t.id) }
         var p = PendingChange(table: t.id, op: c.op, commitTime: c.commitTime, position: c.position,
                               origin: c.origin, key: RowKey([]), oldKey: nil, after: after)
@@ -45,7 +45,7 @@ extension RecordingWriter {
 
     /// Builds the stored event: before-image from the current state, after-image completed
     /// (placeholders and unsent columns keep their previous values).
-    func complete(_ p: PendingChange, seq: Int64, schema: TableSchema, state: TableState,
+    func complete(_ p: borrowing PendingChange, seq: Int64, schema: TableSchema, state: TableState,
                   report: inout WriteReport) -> ChangeEvent {
         var event = ChangeEvent(seq: seq, commitTime: p.commitTime, position: p.position, table: p.table,
                                 op: p.op, key: p.key, before: nil, after: nil)

@@ -63,14 +63,17 @@ public final class RecordingWriter {
         var report = WriteReport()
         var pending: [PendingChange] = []
         pending.reserveCapacity(changes.count)
-        for change in changes {
-            do {
-                var created = false
-                let table = try catalog.resolve(change, options: options, created: &created)
-                if created { report.newTables.append(table.name) }
-                pending.append(try prepare(change, table: table))
-            } catch {
-                report.rejected.append((change.origin, error))
+        // Read in place: iterating the array would copy every change.
+        changes.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                do throws(RecordingError) {
+                    var created = false
+                    let table = try catalog.resolve(buffer[i], options: options, created: &created)
+                    if created { report.newTables.append(table.name) }
+                    pending.append(try prepare(buffer[i], table: table))
+                } catch {
+                    report.rejected.append((buffer[i].origin, error))
+                }
             }
         }
         // Input usually comes in order already: checking is cheaper than sorting.
@@ -111,32 +114,41 @@ public final class RecordingWriter {
         var counts: [Int] = []
         events.reserveCapacity(items.count)
         counts.reserveCapacity(items.count)
-        for p in items {
-            guard let schema = catalog.schemas[p.table] else { continue }
-            let seq = lastSeq + 1
-            // The state is changed where it lies in `states`: a copy taken out and put back would
-            // share the row tree while the event is applied and make it copy nodes every time.
-            let fresh = { TableState(table: p.table, keyColumns: schema.keyColumns) }
-            if p.op == .truncate, let rows = states[p.table]?.rows, !rows.isEmpty {
-                // Reverting a truncate restores this keyframe.
-                try store.saveKeyframe(table: p.table, seq: seq - 1, rows: rows)
+        try items.withUnsafeBufferPointer { buffer throws(RecordingError) in
+            for i in buffer.indices {
+                try process(buffer[i], into: &events, counts: &counts, report: &report)
             }
-            let event = complete(p, seq: seq, schema: schema, state: states[p.table, default: fresh()], report: &report)
-            states[p.table, default: fresh()].apply(event)
-            lastSeq = seq
-            lastOrder = (p.commitTime, p.position)
-            events.append(event)
-            counts.append(states[p.table]?.count ?? 0)
-            let since = (sinceKeyframe[p.table] ?? 0) + 1
-            if since >= options.keyframeInterval, let rows = states[p.table]?.rows {
-                try store.saveKeyframe(table: p.table, seq: seq, rows: rows)
-                sinceKeyframe[p.table] = 0
-            } else {
-                sinceKeyframe[p.table] = since
-            }
-            report.written += 1
         }
         try store.appendEvents(events, rowCounts: counts)
         try store.setMetaValue("unseen_row_events", String(unseenTotal))
+    }
+
+    /// Completes, applies and queues one change; saves keyframes when due.
+    private func process(_ p: borrowing PendingChange, into events: inout [ChangeEvent], counts: inout [Int],
+                         report: inout WriteReport) throws(RecordingError) {
+        let table = p.table
+        guard let schema = catalog.schemas[table] else { return }
+        let seq = lastSeq + 1
+        // The state is changed where it lies in `states`: a copy taken out and put back would
+        // share the row tree while the event is applied and make it copy nodes every time.
+        let fresh = { TableState(table: table, keyColumns: schema.keyColumns) }
+        if p.op == .truncate, let rows = states[p.table]?.rows, !rows.isEmpty {
+            // Reverting a truncate restores this keyframe.
+            try store.saveKeyframe(table: p.table, seq: seq - 1, rows: rows)
+        }
+        let event = complete(p, seq: seq, schema: schema, state: states[p.table, default: fresh()], report: &report)
+        states[p.table, default: fresh()].apply(event)
+        lastSeq = seq
+        lastOrder = (p.commitTime, p.position)
+        events.append(event)
+        counts.append(states[p.table]?.count ?? 0)
+        let since = (sinceKeyframe[p.table] ?? 0) + 1
+        if since >= options.keyframeInterval, let rows = states[p.table]?.rows {
+            try store.saveKeyframe(table: p.table, seq: seq, rows: rows)
+            sinceKeyframe[p.table] = 0
+        } else {
+            sinceKeyframe[p.table] = since
+        }
+        report.written += 1
     }
 }

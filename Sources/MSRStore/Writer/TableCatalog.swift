@@ -28,7 +28,7 @@ struct TableCatalog {
 
     /// The table for `change`, created when new; adds columns the change shows for the first
     /// time and fills in column types the table did not know yet.
-    mutating func resolve(_ change: SourceChange, options: WriterOptions, created: inout Bool) throws(RecordingError) -> TableSchema {
+    mutating func resolve(_ change: borrowing SourceChange, options: WriterOptions, created: inout Bool) throws(RecordingError) -> TableSchema {
         if let id = byName[change.table.qualified], var t = schemas[id] {
             // Almost every change names only known columns with known types: check that
             // without building anything, and do the full work only for the rest.
@@ -62,7 +62,7 @@ struct TableCatalog {
         return t
     }
 
-    private func isFullyKnown(_ change: SourceChange, _ id: TableID) -> Bool {
+    private func isFullyKnown(_ change: borrowing SourceChange, _ id: TableID) -> Bool {
         guard let schema = schemas[id] else { return false }
         for c in change.columns {
             guard let i = index(of: c.name, at: -1, in: schema),
@@ -86,7 +86,7 @@ struct TableCatalog {
         return columnIndex[schema.id]?[name]
     }
 
-    private func addColumns(from change: SourceChange, to t: inout TableSchema) -> Bool {
+    private func addColumns(from change: borrowing SourceChange, to t: inout TableSchema) -> Bool {
         var didChange = false
         var known = Set(t.columns.map(\.name))
         func add(_ name: String, _ type: ColumnType) {

@@ -36,9 +36,13 @@ public final class DebeziumIngest {
         var buffer = ReorderBuffer()
         var bytesRead: Int64 = 0
 
-        func store(_ changes: [SourceChange]) throws {
+        func store(_ changes: consuming [SourceChange]) throws {
             guard !changes.isEmpty else { return }
             let w = try writer.write(changes)
+            // Freeing a batch of changes is a good part of the writer's time: leave it to
+            // another thread.
+            let written = changes
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(written) {} }
             report.written += w.written
             report.duplicates += w.duplicates
             report.unseenRows += w.unseenRows

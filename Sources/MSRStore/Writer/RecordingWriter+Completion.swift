@@ -2,21 +2,8 @@ import MSRModel
 
 /// Matching source changes to keys, and completing them into invertible events.
 extension RecordingWriter {
-    /// The key a set of cells gives for `keyColumns`, or nil when a key column is missing or
-    /// carries the placeholder.
-    func key(from cells: [(column: Int, value: Value)]?, _ keyColumns: [Int]) -> RowKey? {
-        guard let cells, !keyColumns.isEmpty else { return nil }
-        var values: [Value] = []
-        values.reserveCapacity(keyColumns.count)
-        for k in keyColumns {
-            guard let cell = cells.first(where: { $0.column == k }), !cell.value.isUnavailable else { return nil }
-            values.append(cell.value)
-        }
-        return RowKey(values)
-    }
-
     func prepare(_ c: borrowing SourceChange, table t: TableSchema) throws(RecordingError) -> PendingChange {
-        let after = c.after.map { catalog.cells($0, table: t.id) }
+        let after = c.after.map { catalog.image($0, table: t) }
         var p = PendingChange(table: t.id, op: c.op, commitTime: c.commitTime, position: c.position,
                               origin: c.origin, key: RowKey([]), oldKey: nil, after: after)
         var keyNames: String { t.keyColumnNames.joined(separator: ", ") }
@@ -27,7 +14,7 @@ extension RecordingWriter {
             guard after != nil else {
                 throw .invalidChange(table: t.name.qualified, detail: "an \(c.op.name) without an after-image")
             }
-            guard let k = catalog.key(from: c.keyFields, table: t) ?? key(from: after, t.keyColumns)
+            guard let k = catalog.key(from: c.keyFields, table: t) ?? catalog.key(from: c.after, table: t)
                     ?? (c.op == .update ? catalog.key(from: c.before, table: t) : nil) else {
                 throw .noUsableKey(table: t.name.qualified, detail: "neither the message key nor the after-image holds \(keyNames)")
             }
@@ -70,20 +57,20 @@ extension RecordingWriter {
             var givenBits: UInt64 = 0
             var wide: ColumnMask?
             var givenCount = 0
-            for cell in p.after ?? [] {
-                if cell.value.isUnavailable {
-                    row[cell.column] = previous?[cell.column] ?? .null
-                    continue
+            p.after?.forEachCell { column, value in
+                if value.isUnavailable {
+                    row[column] = previous?[column] ?? .null
+                    return
                 }
-                row[cell.column] = cell.value
-                if cell.column < 64 {
-                    let bit: UInt64 = 1 << UInt64(cell.column)
+                row[column] = value
+                if column < 64 {
+                    let bit: UInt64 = 1 << UInt64(column)
                     if givenBits & bit == 0 { givenCount += 1 }
                     givenBits |= bit
                 } else {
-                    if !(wide?.contains(cell.column) ?? false) { givenCount += 1 }
+                    if !(wide?.contains(column) ?? false) { givenCount += 1 }
                     if wide == nil { wide = ColumnMask() }
-                    wide?.insert(cell.column)
+                    wide?.insert(column)
                 }
             }
             if givenCount < schema.columns.count {

@@ -61,12 +61,11 @@ extension RecordingWriter {
     /// A stored event as the change a source would have sent: the after-image limited to the
     /// columns the source gave, so that placeholders are completed again from the new past.
     private func pendingChange(from e: ChangeEvent, origin: Int) -> PendingChange {
-        var after: [(column: Int, value: Value)]?
+        var after: PendingImage?
         if let row = e.after {
             let width = max(row.values.count, catalog.schemas[e.table]?.columns.count ?? 0)
-            after = (0..<width).compactMap { i in
-                (e.givenColumns?.contains(i) ?? true) ? (i, row[i]) : nil
-            }
+            let given = (0..<width).filter { e.givenColumns?.contains($0) ?? true }
+            after = PendingImage(fields: given.map { Field("", row[$0]) }, columns: given)
         }
         var oldKey: RowKey?
         if e.op == .update, let before = e.before, let kc = catalog.schemas[e.table]?.keyColumns,

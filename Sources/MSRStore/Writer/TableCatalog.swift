@@ -126,14 +126,11 @@ struct TableCatalog {
         return RowKey(values)
     }
 
-    /// Maps named fields to (column, value) pairs of `table`.
-    func cells(_ fields: [Field], table: TableID) -> [(column: Int, value: Value)] {
-        guard let schema = schemas[table] else { return [] }
-        var out: [(column: Int, value: Value)] = []
-        out.reserveCapacity(fields.count)
-        for (position, f) in fields.enumerated() {
-            if let i = index(of: f.name, at: position, in: schema) { out.append((i, f.value)) }
-        }
-        return out
+    /// Matches named fields to the columns of `table`.
+    func image(_ fields: [Field], table: TableSchema) -> PendingImage {
+        var columns: [Int] = []
+        columns.reserveCapacity(fields.count)
+        for (position, f) in fields.enumerated() { columns.append(index(of: f.name, at: position, in: table) ?? -1) }
+        return PendingImage(fields: fields, columns: columns)
     }
 }

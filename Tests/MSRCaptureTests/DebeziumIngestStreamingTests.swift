@@ -16,7 +16,7 @@ final class DebeziumIngestStreamingTests: XCTestCase {
     }
 
     private func ingest(_ files: [[String]], into path: String, batchLines: Int, dir: TemporaryDirectory,
-                        keys: [String: [String]] = [:]) throws -> IngestReport {
+                        lateLimit: Int = 200_000, keys: [String: [String]] = [:]) throws -> IngestReport {
         var paths: [String] = []
         for (i, lines) in files.enumerated() {
             let p = dir.path("in\(i)-\(UUID().uuidString.prefix(6)).ndjson")
@@ -26,7 +26,8 @@ final class DebeziumIngestStreamingTests: XCTestCase {
         let store = try SQLiteRecordingStore(creatingAt: path)
         defer { store.close() }
         let writer = try RecordingWriter(store: store, options: WriterOptions(keyframeInterval: 7, keyOverrides: keys))
-        return try DebeziumIngest(writer: writer, rejectsPath: path + ".rejects.ndjson", batchLines: batchLines).run(paths: paths)
+        return try DebeziumIngest(writer: writer, rejectsPath: path + ".rejects.ndjson", batchLines: batchLines,
+                                  lateLimit: lateLimit).run(paths: paths)
     }
 
     private func events(_ path: String) throws -> [ChangeEvent] {
@@ -69,12 +70,30 @@ final class DebeziumIngestStreamingTests: XCTestCase {
             lines.insert(lines.remove(at: from), at: to)
         }
         let whole = try ingest([lines], into: dir.path("whole.msr"), batchLines: 1_000_000, dir: dir)
-        let streamed = try ingest([lines], into: dir.path("streamed.msr"), batchLines: 25, dir: dir)
-        XCTAssertEqual(streamed.written, 400)
-        XCTAssertEqual(streamed.written, whole.written)
-        XCTAssertEqual(streamed.unseenRows, whole.unseenRows)
-        XCTAssertGreaterThan(streamed.rederived, 0, "late lines went through re-derivation")
-        XCTAssertEqual(try events(dir.path("streamed.msr")), try events(dir.path("whole.msr")))
+        // Late changes handed over a few at a time, and gathered in piles of 60.
+        for lateLimit in [1, 60] {
+            let rec = dir.path("streamed-\(lateLimit).msr")
+            let streamed = try ingest([lines], into: rec, batchLines: 25, dir: dir, lateLimit: lateLimit)
+            XCTAssertEqual(streamed.written, 400)
+            XCTAssertEqual(streamed.written, whole.written)
+            XCTAssertEqual(streamed.unseenRows, whole.unseenRows)
+            XCTAssertGreaterThan(streamed.rederived, 0, "late lines went through re-derivation")
+            XCTAssertEqual(try events(rec), try events(dir.path("whole.msr")))
+        }
+    }
+
+    /// A file sorted by table, not by time: the second table's lines are all late, and are
+    /// gathered so the stored tail is re-derived once per pile rather than once per batch.
+    func testAFileSortedByTableReDerivesOncePerPile() throws {
+        let dir = TemporaryDirectory()
+        let a = history(count: 300, seed: 8, table: "units", lsnBase: 0)
+        let b = history(count: 300, seed: 9, table: "tracks", lsnBase: 1)
+        let whole = try ingest([a + b], into: dir.path("whole.msr"), batchLines: 1_000_000, dir: dir)
+        let piled = try ingest([a + b], into: dir.path("piled.msr"), batchLines: 20, dir: dir)
+        XCTAssertEqual(piled.written, 600)
+        XCTAssertEqual(piled.written, whole.written)
+        XCTAssertLessThanOrEqual(piled.rederived, 300, "one re-derivation of the first table's tail")
+        XCTAssertEqual(try events(dir.path("piled.msr")), try events(dir.path("whole.msr")))
     }
 
     func testInputsOrderedByThemselvesMergeWithoutRederiving() throws {

@@ -17,12 +17,15 @@ public final class DebeziumIngest {
     let rejectsPath: String
     /// Lines decoded and handed to the writer at a time.
     let batchLines: Int
+    /// Late changes gathered before the writer re-derives history for them (`ReorderBuffer`).
+    let lateLimit: Int
     private let decoder = DebeziumDecoder()
 
-    public init(writer: RecordingWriter, rejectsPath: String, batchLines: Int = 20_000) {
+    public init(writer: RecordingWriter, rejectsPath: String, batchLines: Int = 20_000, lateLimit: Int = 200_000) {
         self.writer = writer
         self.rejectsPath = rejectsPath
         self.batchLines = batchLines
+        self.lateLimit = lateLimit
     }
 
     /// Ingests `paths` (`-` is standard input) into the writer's recording.
@@ -33,7 +36,8 @@ public final class DebeziumIngest {
 
         var report = IngestReport()
         var rejects: [RejectFile.Entry] = []
-        var buffer = ReorderBuffer()
+        let end = writer.lastEventOrder.map { ChangeOrder(time: $0.time, position: $0.position ?? Int64.min) }
+        var buffer = ReorderBuffer(recordingEnd: end, lateLimit: lateLimit)
         var bytesRead: Int64 = 0
 
         func store(_ changes: consuming [SourceChange]) throws {

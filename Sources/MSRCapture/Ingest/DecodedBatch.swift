@@ -12,6 +12,11 @@ struct ChangeOrder: Comparable, Sendable {
         position = c.position ?? Int64.min
     }
 
+    init(time: Timestamp, position: Int64) {
+        self.time = time
+        self.position = position
+    }
+
     static func < (a: ChangeOrder, b: ChangeOrder) -> Bool {
         a.time != b.time ? a.time < b.time : a.position < b.position
     }

@@ -54,6 +54,9 @@ public final class RecordingWriter {
     /// Meta key of the capture heartbeat: wall-clock µs of the last sign of life, 0 when stopped.
     public static let heartbeatKey = "capture_heartbeat_us"
 
+    /// Commit time and source position of the recording's last event; nil when it is empty.
+    public var lastEventOrder: (time: Timestamp, position: Int64?)? { lastOrder }
+
     /// The recording's event count after the writes so far.
     public var eventCount: Int64 { lastSeq }
 

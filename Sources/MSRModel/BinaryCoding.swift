@@ -8,7 +8,17 @@ public struct BinaryWriter {
 
     public init(capacity: Int = 64) { bytes.reserveCapacity(capacity) }
 
+    /// Forgets what was written but keeps the memory, for a writer reused value after value.
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    /// Bytes written so far.
+    public var count: Int { bytes.count }
+
     public mutating func varint(_ value: UInt64) {
+        if value < 0x80 {
+            bytes.append(UInt8(value))
+            return
+        }
         var v = value
         while v >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
@@ -23,6 +33,12 @@ public struct BinaryWriter {
     }
 
     public mutating func text(_ s: String) {
+        // A native string lends its bytes without being copied; others are made native first.
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { buf in
+            varint(UInt64(buf.count))
+            bytes.append(contentsOf: buf)
+        }
+        guard done == nil else { return }
         var s = s
         s.withUTF8 { buf in
             varint(UInt64(buf.count))
@@ -37,8 +53,7 @@ public struct BinaryWriter {
         case .int(let i): bytes.append(3); signed(i)
         case .double(let d):
             bytes.append(4)
-            var bits = d.bitPattern
-            for _ in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: bits)); bits >>= 8 }
+            withUnsafeBytes(of: d.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
         case .string(let s): bytes.append(5); text(s)
         case .json(let s): bytes.append(6); text(s)
         }
@@ -46,7 +61,10 @@ public struct BinaryWriter {
 
     public mutating func values(_ vs: [Value]) {
         varint(UInt64(vs.count))
-        for v in vs { value(v) }
+        // Through the buffer, each value is read in place rather than copied.
+        vs.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices { value(buffer[i]) }
+        }
     }
 
     public mutating func row(_ r: Row) { values(r.values) }

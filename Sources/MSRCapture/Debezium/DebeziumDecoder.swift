@@ -42,6 +42,7 @@ public struct DebeziumDecoder: Sendable {
         var first = start
         while first < buffer.count, DebeziumDecoder.isWhitespace(buffer[first]) { first += 1 }
         if first == buffer.count { return .skipped(.blank) }
+        if let line = DebeziumFastPath.decode(UnsafeBufferPointer(rebasing: buffer[start...]), number: number) { return line }
 
         let json: JSONValue
         do {

@@ -24,10 +24,14 @@ public struct IngestRejection: Sendable {
     public var reason: String
 }
 
-/// How far an ingest has got, for a progress bar.
-public enum IngestProgress: Sendable {
-    /// Reading and decoding: bytes read so far of `total` (nil when the size is unknown).
-    case reading(bytes: Int64, total: Int64?, lines: Int)
-    /// Storing: events handled so far of `total`.
-    case writing(done: Int, total: Int)
+/// How far an ingest has got, for a progress bar: input read and events stored so far.
+public struct IngestProgress: Sendable {
+    /// Bytes read so far, over all inputs.
+    public var bytes: Int64
+    /// The inputs' total size; nil when one is standard input.
+    public var total: Int64?
+    /// Lines read so far.
+    public var lines: Int
+    /// Events added to the recording so far.
+    public var stored: Int
 }

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import MSRModel
 
-/// Lines of an input gathered into one buffer and decoded on every core at once; the results
+/// Lines of one input gathered into one buffer and decoded on every core at once; the results
 /// keep the input's order.
 struct LineBatch {
     struct Line {
@@ -19,24 +19,20 @@ struct LineBatch {
         case rejected(String)
     }
 
-    private(set) var bytes: [UInt8] = []
-    private(set) var lines: [Line] = []
+    /// The lines' bytes as the input holds them, newlines included.
+    let bytes: [UInt8]
+    let lines: [Line]
+
+    init(bytes: [UInt8], lines: [Line]) {
+        self.bytes = bytes
+        self.lines = lines
+    }
 
     var count: Int { lines.count }
-    var isEmpty: Bool { lines.isEmpty }
 
-    mutating func append(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int64) {
-        lines.append(Line(start: bytes.count, length: line.count, number: number, offset: offset))
-        bytes.append(contentsOf: line)
-    }
-
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
-    }
-
-    /// Decodes every line, splitting the work across the machine's cores.
-    func decode(with decoder: DebeziumDecoder) -> [Outcome] {
+    /// Decodes every line, splitting the work across the machine's cores; each change's
+    /// origin names `input` and its line.
+    func decode(with decoder: DebeziumDecoder, input inputIndex: Int) -> [Outcome] {
         let n = lines.count
         guard n > 0 else { return [] }
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 1000 + 1))
@@ -52,7 +48,9 @@ struct LineBatch {
                         let slice = UnsafeBufferPointer(rebasing: input.value[line.start..<(line.start + line.length)])
                         do throws(DebeziumLineError) {
                             switch try decoder.decode(buffer: slice, number: line.number) {
-                            case .change(let c): output.value[i] = .change(c)
+                            case .change(var c):
+                                c.origin = IngestOrigin.make(input: inputIndex, line: line.number)
+                                output.value[i] = .change(c)
                             case .skipped(let r): output.value[i] = .skipped(r)
                             }
                         } catch {

@@ -15,7 +15,7 @@ final class LineReader {
 
     /// Calls `body` with each line (without its newline) and the line's byte offset, until the
     /// input ends or `body` returns false.
-    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int64) throws -> Bool) throws {
+    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int64) throws -> Bool) rethrows {
         while true {
             if let newline = findNewline() {
                 let lineStart = start

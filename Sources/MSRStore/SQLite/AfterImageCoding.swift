@@ -12,26 +12,55 @@ enum AfterImageCoding {
 
     static func encode(after: Row, before: Row?) -> [UInt8] {
         var w = BinaryWriter(capacity: 32)
+        encode(after: after, before: before, into: &w)
+        return w.bytes
+    }
+
+    /// Appends the encoded after-image to `w`.
+    static func encode(after: Row, before: Row?, into w: inout BinaryWriter) {
         guard let before else {
             w.varint(UInt64(full))
             w.row(after)
-            return w.bytes
+            return
         }
-        let changed = after.changedColumns(from: before)
+        // Compared in place: reading cells through `Row`'s subscript would copy each value.
+        let changed = after.values.withUnsafeBufferPointer { a in
+            before.values.withUnsafeBufferPointer { b in AfterImageCoding.changedCount(a, b) }
+        }
         // A delta must be shorter to be worth it (an upsert over a different row is not).
-        guard changed.count * 2 < after.values.count else {
+        guard changed * 2 < after.values.count else {
             w.varint(UInt64(full))
             w.row(after)
-            return w.bytes
+            return
         }
         w.varint(UInt64(delta))
         w.varint(UInt64(after.values.count))
-        w.varint(UInt64(changed.count))
-        for c in changed {
-            w.varint(UInt64(c))
-            w.value(after[c])
+        w.varint(UInt64(changed))
+        after.values.withUnsafeBufferPointer { a in
+            before.values.withUnsafeBufferPointer { b in
+                for c in 0..<max(a.count, b.count) where !AfterImageCoding.same(a, b, c) {
+                    w.varint(UInt64(c))
+                    if c < a.count { w.value(a[c]) } else { w.value(.null) }
+                }
+            }
         }
-        return w.bytes
+    }
+
+    /// Cells that differ between two rows, a missing cell reading as null.
+    private static func changedCount(_ a: UnsafeBufferPointer<Value>, _ b: UnsafeBufferPointer<Value>) -> Int {
+        var n = 0
+        for c in 0..<max(a.count, b.count) where !same(a, b, c) { n += 1 }
+        return n
+    }
+
+    @inline(__always)
+    private static func same(_ a: UnsafeBufferPointer<Value>, _ b: UnsafeBufferPointer<Value>, _ c: Int) -> Bool {
+        switch (c < a.count, c < b.count) {
+        case (true, true): return a[c] == b[c]
+        case (true, false): return a[c].isNull
+        case (false, true): return b[c].isNull
+        case (false, false): return true
+        }
     }
 
     static func decode(_ bytes: [UInt8], before: Row?) throws(BinaryCodingError) -> Row {

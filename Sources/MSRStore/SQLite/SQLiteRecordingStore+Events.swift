@@ -148,18 +148,60 @@ extension SQLiteRecordingStore {
     public func appendEvents(_ events: [ChangeEvent], rowCounts: [Int]) throws(RecordingError) {
         try wrap {
             let s = try statement("INSERT INTO events(\(Self.eventColumns), row_count) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for (e, rows) in zip(events, rowCounts) {
-                var given: [UInt8]?
-                if let mask = e.givenColumns {
-                    var w = BinaryWriter()
-                    w.varint(UInt64(mask.words.count))
-                    for word in mask.words { w.varint(word) }
-                    given = w.bytes
+            // Every image of an event is encoded into one reused buffer and bound from there
+            // without a copy; only the ranges of each part are kept.
+            var w = BinaryWriter(capacity: 4096)
+            try events.withUnsafeBufferPointer { buffer in
+                for i in buffer.indices {
+                    w.removeAll()
+                    try Self.encode(buffer[i], into: &w).run(s, event: buffer[i], rowCount: rowCounts[i], bytes: w.bytes)
                 }
-                try s.run(.int(e.seq), .int(e.commitTime.micros), .int(e.position), .int(e.table), .int(Int(e.op.rawValue)),
-                          .blob(e.key.encoded), .blob(e.before?.encoded), .blob(e.after.map { AfterImageCoding.encode(after: $0, before: e.before) }), .blob(given), .int(rows))
             }
         }
+    }
+
+    /// Where each encoded part of one event lies in the buffer (nil for NULL).
+    private struct EncodedEvent {
+        var key: Range<Int>
+        var before: Range<Int>?
+        var after: Range<Int>?
+        var given: Range<Int>?
+
+        func run(_ s: SQLiteStatement, event e: borrowing ChangeEvent, rowCount: Int, bytes: [UInt8]) throws {
+            try bytes.withUnsafeBytes { all in
+                func part(_ r: Range<Int>?) -> UnsafeRawBufferPointer? { r.map { UnsafeRawBufferPointer(rebasing: all[$0]) } }
+                s.rewind()
+                try s.bind(1, e.seq)
+                try s.bind(2, e.commitTime.micros)
+                try s.bind(3, e.position)
+                try s.bind(4, Int64(e.table))
+                try s.bind(5, Int64(e.op.rawValue))
+                try s.bind(6, borrowing: part(key))
+                try s.bind(7, borrowing: part(before))
+                try s.bind(8, borrowing: part(after))
+                try s.bind(9, borrowing: part(given))
+                try s.bind(10, Int64(rowCount))
+                _ = try s.step()
+            }
+        }
+    }
+
+    private static func encode(_ e: borrowing ChangeEvent, into w: inout BinaryWriter) -> EncodedEvent {
+        func mark(_ body: (inout BinaryWriter) -> Void) -> Range<Int> {
+            let start = w.count
+            body(&w)
+            return start..<w.count
+        }
+        let key = mark { $0.key(e.key) }
+        let before = e.before.map { row in mark { $0.row(row) } }
+        let after = e.after.map { row in mark { AfterImageCoding.encode(after: row, before: e.before, into: &$0) } }
+        let given = e.givenColumns.map { mask in
+            mark { w in
+                w.varint(UInt64(mask.words.count))
+                for word in mask.words { w.varint(word) }
+            }
+        }
+        return EncodedEvent(key: key, before: before, after: after, given: given)
     }
 
     /// Decodes rows of `eventColumns`; a damaged image is reported, never trusted.

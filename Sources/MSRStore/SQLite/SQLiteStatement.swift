@@ -61,6 +61,32 @@ final class SQLiteStatement {
         _ = try reset(binding: values).step()
     }
 
+    /// Clears the previous run for a caller that binds every parameter itself with `bind`
+    /// (`sqlite3_reset`): the way to run one insert many times without building values.
+    func rewind() {
+        sqlite3_reset(stmt)
+    }
+
+    /// Binds an integer, or NULL for nil, to parameter `index` (1-based; `sqlite3_bind_int64`).
+    func bind(_ index: Int32, _ value: Int64?) throws(SQLiteError) {
+        let rc = value.map { sqlite3_bind_int64(stmt, index, $0) } ?? sqlite3_bind_null(stmt, index)
+        // Only a failure needs the connection (its message); reaching it costs a reference count.
+        if rc != SQLITE_OK { try connection.check(rc) }
+    }
+
+    /// Binds bytes to parameter `index` without copying them (`sqlite3_bind_blob` with
+    /// `SQLITE_STATIC`): the caller keeps them alive and unchanged until the statement has
+    /// stepped. NULL when `bytes` is nil.
+    func bind(_ index: Int32, borrowing bytes: UnsafeRawBufferPointer?) throws(SQLiteError) {
+        let rc: Int32
+        if let bytes {
+            rc = sqlite3_bind_blob(stmt, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), nil)
+        } else {
+            rc = sqlite3_bind_null(stmt, index)
+        }
+        if rc != SQLITE_OK { try connection.check(rc) }
+    }
+
     private func bindAll(_ values: [SQLiteValue]) throws(SQLiteError) {
         for (i, v) in values.enumerated() {
             let index = Int32(i + 1)

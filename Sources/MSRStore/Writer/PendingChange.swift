@@ -14,8 +14,8 @@ struct PendingChange {
     var key: RowKey
     /// For an update whose before-image names another key: the row's key before the change.
     var oldKey: RowKey?
-    /// The after-image's cells as column index and value; placeholders still marked.
-    var after: [(column: Int, value: Value)]?
+    /// The after-image's cells; placeholders still marked.
+    var after: PendingImage?
 
     /// The order of the recording: commit time, then source position, then input order.
     static func sortsBefore(_ a: PendingChange, _ b: PendingChange) -> Bool {
@@ -50,5 +50,20 @@ struct EventIdentity: Hashable {
     init(_ e: ChangeEvent) {
         self.init(table: e.table, key: e.key, position: e.position ?? e.commitTime.micros,
                   positionIsTime: e.position == nil, op: e.op)
+    }
+}
+
+/// A source's row image matched to a table's columns: the fields as the source sent them
+/// (shared with the source change, so no value is copied) and the column of each.
+struct PendingImage {
+    var fields: [Field]
+    /// The column of each field; -1 for a field that is not a column of the table.
+    var columns: [Int]
+
+    /// Calls `body` with each cell's column and value, in the source's order.
+    func forEachCell(_ body: (Int, Value) -> Void) {
+        fields.withUnsafeBufferPointer { f in
+            for i in f.indices where columns[i] >= 0 { body(columns[i], f[i].value) }
+        }
     }
 }

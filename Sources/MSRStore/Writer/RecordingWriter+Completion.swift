@@ -2,26 +2,11 @@ import MSRModel
 
 /// Matching source changes to keys, and completing them into invertible events.
 extension RecordingWriter {
-    /// The key a set of cells gives for `keyColumns`, or nil when a key column is missing or
-    /// carries the placeholder.
-    func key(from cells: [(column: Int, value: Value)]?, _ keyColumns: [Int]) -> RowKey? {
-        guard let cells, !keyColumns.isEmpty else { return nil }
-        var values: [Value] = []
-        values.reserveCapacity(keyColumns.count)
-        for k in keyColumns {
-            guard let cell = cells.first(where: { $0.column == k }), !cell.value.isUnavailable else { return nil }
-            values.append(cell.value)
-        }
-        return RowKey(values)
-    }
-
-    func prepare(_ c: SourceChange, table t: TableSchema) throws(RecordingError) -> PendingChange {
-        let after = c.after.map { catalog.cells($0, table: t.id) }
-        let before = c.before.map { catalog.cells($0, table: t.id) }
-        let keyCells = c.keyFields.map { catalog.cells($0, table: t.id) }
+    func prepare(_ c: borrowing SourceChange, table t: TableSchema) throws(RecordingError) -> PendingChange {
+        let after = c.after.map { catalog.image($0, table: t) }
         var p = PendingChange(table: t.id, op: c.op, commitTime: c.commitTime, position: c.position,
                               origin: c.origin, key: RowKey([]), oldKey: nil, after: after)
-        let keyNames = t.keyColumnNames.joined(separator: ", ")
+        var keyNames: String { t.keyColumnNames.joined(separator: ", ") }
         switch c.op {
         case .truncate:
             p.after = nil
@@ -29,14 +14,14 @@ extension RecordingWriter {
             guard after != nil else {
                 throw .invalidChange(table: t.name.qualified, detail: "an \(c.op.name) without an after-image")
             }
-            guard let k = key(from: keyCells, t.keyColumns) ?? key(from: after, t.keyColumns)
-                    ?? (c.op == .update ? key(from: before, t.keyColumns) : nil) else {
+            guard let k = catalog.key(from: c.keyFields, table: t) ?? catalog.key(from: c.after, table: t)
+                    ?? (c.op == .update ? catalog.key(from: c.before, table: t) : nil) else {
                 throw .noUsableKey(table: t.name.qualified, detail: "neither the message key nor the after-image holds \(keyNames)")
             }
             p.key = k
-            if c.op == .update, let old = key(from: before, t.keyColumns), old != k { p.oldKey = old }
+            if c.op == .update, let old = catalog.key(from: c.before, table: t), old != k { p.oldKey = old }
         case .delete:
-            guard let k = key(from: keyCells, t.keyColumns) ?? key(from: before, t.keyColumns) else {
+            guard let k = catalog.key(from: c.keyFields, table: t) ?? catalog.key(from: c.before, table: t) else {
                 throw .noUsableKey(table: t.name.qualified, detail: "a delete whose message key and before-image lack \(keyNames)")
             }
             p.key = k
@@ -47,7 +32,7 @@ extension RecordingWriter {
 
     /// Builds the stored event: before-image from the current state, after-image completed
     /// (placeholders and unsent columns keep their previous values).
-    func complete(_ p: PendingChange, seq: Int64, schema: TableSchema, state: TableState,
+    func complete(_ p: borrowing PendingChange, seq: Int64, schema: TableSchema, state: TableState,
                   report: inout WriteReport) -> ChangeEvent {
         var event = ChangeEvent(seq: seq, commitTime: p.commitTime, position: p.position, table: p.table,
                                 op: p.op, key: p.key, before: nil, after: nil)
@@ -65,24 +50,42 @@ extension RecordingWriter {
                 row = previous ?? Row([])
             } else {
                 row = Row([])
+                row.values.reserveCapacity(schema.columns.count)
             }
-            var given: [Int] = []
-            given.reserveCapacity(p.after?.count ?? 0)
-            for cell in p.after ?? [] {
-                if cell.value.isUnavailable {
-                    row[cell.column] = previous?[cell.column] ?? .null
+            // The columns the source gave, as bits; a wide table (64 columns or more) also
+            // keeps them in a mask as it goes.
+            var givenBits: UInt64 = 0
+            var wide: ColumnMask?
+            var givenCount = 0
+            p.after?.forEachCell { column, value in
+                if value.isUnavailable {
+                    row[column] = previous?[column] ?? .null
+                    return
+                }
+                row[column] = value
+                if column < 64 {
+                    let bit: UInt64 = 1 << UInt64(column)
+                    if givenBits & bit == 0 { givenCount += 1 }
+                    givenBits |= bit
                 } else {
-                    row[cell.column] = cell.value
-                    given.append(cell.column)
+                    if !(wide?.contains(column) ?? false) { givenCount += 1 }
+                    if wide == nil { wide = ColumnMask() }
+                    wide?.insert(column)
                 }
             }
-            let givenSet = Set(given)
-            if givenSet.count < schema.columns.count {
-                event.givenColumns = ColumnMask(columns: givenSet)
+            if givenCount < schema.columns.count {
+                var mask = wide ?? ColumnMask()
+                for c in 0..<64 where givenBits & (1 << UInt64(c)) != 0 { mask.insert(c) }
+                event.givenColumns = mask
             }
             event.before = previous
             event.after = row
-            event.key = row.key(schema.keyColumns)
+            // Usually the key the change named; a new one only when the row says otherwise.
+            let keyColumns = schema.keyColumns
+            if keyColumns.count != p.key.values.count
+                || keyColumns.indices.contains(where: { row[keyColumns[$0]] != p.key.values[$0] }) {
+                event.key = row.key(keyColumns)
+            }
         }
         return event
     }

@@ -4,19 +4,20 @@ import MSRModel
 extension RecordingWriter {
     /// Drops changes already recorded, or repeated in the input.
     func removeDuplicates(_ pending: [PendingChange], report: inout WriteReport) throws(RecordingError) -> [PendingChange] {
-        var seen = Set<EventIdentity>()
+        var seen = Set<EventIdentity>(minimumCapacity: pending.count)
         if let first = pending.first, let last = lastOrder, first.commitTime <= last.time {
             let from = try store.lastSeq(atOrBefore: first.commitTime + -1) + 1
             try forEachStoredEvent(from: from) { seen.insert(EventIdentity($0)) }
         }
+        var repeated: [Int] = []
+        for i in pending.indices where !seen.insert(pending[i].identity).inserted { repeated.append(i) }
+        guard !repeated.isEmpty else { return pending }
+        report.duplicates += repeated.count
         var out: [PendingChange] = []
-        out.reserveCapacity(pending.count)
-        for p in pending {
-            if seen.insert(p.identity).inserted {
-                out.append(p)
-            } else {
-                report.duplicates += 1
-            }
+        out.reserveCapacity(pending.count - repeated.count)
+        var next = 0
+        for (i, p) in pending.enumerated() {
+            if next < repeated.count, repeated[next] == i { next += 1 } else { out.append(p) }
         }
         return out
     }
@@ -45,7 +46,11 @@ extension RecordingWriter {
             }
             tail.append(pendingChange(from: e, origin: Int.min + index))
             index += 1
-            if (e.op == .update || e.op == .delete) && e.before == nil { unseenTotal -= 1 }
+            if (e.op == .update || e.op == .delete) && e.before == nil {
+                // Completed again below, perhaps from a row that now precedes it.
+                unseenTotal -= 1
+                report.unseenRows -= 1
+            }
         }
         report.rederived = tail.count
         try store.truncateHistory(fromSeq: start)
@@ -56,12 +61,11 @@ extension RecordingWriter {
     /// A stored event as the change a source would have sent: the after-image limited to the
     /// columns the source gave, so that placeholders are completed again from the new past.
     private func pendingChange(from e: ChangeEvent, origin: Int) -> PendingChange {
-        var after: [(column: Int, value: Value)]?
+        var after: PendingImage?
         if let row = e.after {
             let width = max(row.values.count, catalog.schemas[e.table]?.columns.count ?? 0)
-            after = (0..<width).compactMap { i in
-                (e.givenColumns?.contains(i) ?? true) ? (i, row[i]) : nil
-            }
+            let given = (0..<width).filter { e.givenColumns?.contains($0) ?? true }
+            after = PendingImage(fields: given.map { Field("", row[$0]) }, columns: given)
         }
         var oldKey: RowKey?
         if e.op == .update, let before = e.before, let kc = catalog.schemas[e.table]?.keyColumns,

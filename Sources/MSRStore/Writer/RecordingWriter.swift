@@ -54,6 +54,9 @@ public final class RecordingWriter {
     /// Meta key of the capture heartbeat: wall-clock µs of the last sign of life, 0 when stopped.
     public static let heartbeatKey = "capture_heartbeat_us"
 
+    /// Commit time and source position of the recording's last event; nil when it is empty.
+    public var lastEventOrder: (time: Timestamp, position: Int64?)? { lastOrder }
+
     /// The recording's event count after the writes so far.
     public var eventCount: Int64 { lastSeq }
 
@@ -63,17 +66,23 @@ public final class RecordingWriter {
         var report = WriteReport()
         var pending: [PendingChange] = []
         pending.reserveCapacity(changes.count)
-        for change in changes {
-            do {
-                var created = false
-                let table = try catalog.resolve(change, options: options, created: &created)
-                if created { report.newTables.append(table.name) }
-                pending.append(try prepare(change, table: table))
-            } catch {
-                report.rejected.append((change.origin, error))
+        // Read in place: iterating the array would copy every change.
+        changes.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                do throws(RecordingError) {
+                    var created = false
+                    let table = try catalog.resolve(buffer[i], options: options, created: &created)
+                    if created { report.newTables.append(table.name) }
+                    pending.append(try prepare(buffer[i], table: table))
+                } catch {
+                    report.rejected.append((buffer[i].origin, error))
+                }
             }
         }
-        pending.sort(by: PendingChange.sortsBefore)
+        // Input usually comes in order already: checking is cheaper than sorting.
+        if !pending.indices.dropFirst().allSatisfy({ !PendingChange.sortsBefore(pending[$0], pending[$0 - 1]) }) {
+            pending.sort(by: PendingChange.sortsBefore)
+        }
         pending = try removeDuplicates(pending, report: &report)
 
         if let first = pending.first, let last = lastOrder, isEarlier(first, than: last) {
@@ -81,6 +90,8 @@ public final class RecordingWriter {
                 let merged = try rederiveTail(after: first, adding: pending, report: &report)
                 try process(merged[...], report: &report)
             }
+            // The re-derived events were stored before; only the new ones count as written.
+            report.written -= report.rederived
             progress?(changes.count)
             return report
         }
@@ -106,31 +117,41 @@ public final class RecordingWriter {
         var counts: [Int] = []
         events.reserveCapacity(items.count)
         counts.reserveCapacity(items.count)
-        for p in items {
-            guard let schema = catalog.schemas[p.table] else { continue }
-            var state = states[p.table] ?? TableState(table: p.table, keyColumns: schema.keyColumns)
-            let seq = lastSeq + 1
-            if p.op == .truncate && !state.rows.isEmpty {
-                // Reverting a truncate restores this keyframe.
-                try store.saveKeyframe(table: p.table, seq: seq - 1, rows: state.rows)
+        try items.withUnsafeBufferPointer { buffer throws(RecordingError) in
+            for i in buffer.indices {
+                try process(buffer[i], into: &events, counts: &counts, report: &report)
             }
-            let event = complete(p, seq: seq, schema: schema, state: state, report: &report)
-            state.apply(event)
-            lastSeq = seq
-            lastOrder = (p.commitTime, p.position)
-            events.append(event)
-            counts.append(state.count)
-            let since = (sinceKeyframe[p.table] ?? 0) + 1
-            if since >= options.keyframeInterval {
-                try store.saveKeyframe(table: p.table, seq: seq, rows: state.rows)
-                sinceKeyframe[p.table] = 0
-            } else {
-                sinceKeyframe[p.table] = since
-            }
-            states[p.table] = state
-            report.written += 1
         }
         try store.appendEvents(events, rowCounts: counts)
         try store.setMetaValue("unseen_row_events", String(unseenTotal))
+    }
+
+    /// Completes, applies and queues one change; saves keyframes when due.
+    private func process(_ p: borrowing PendingChange, into events: inout [ChangeEvent], counts: inout [Int],
+                         report: inout WriteReport) throws(RecordingError) {
+        let table = p.table
+        guard let schema = catalog.schemas[table] else { return }
+        let seq = lastSeq + 1
+        // The state is changed where it lies in `states`: a copy taken out and put back would
+        // share the row tree while the event is applied and make it copy nodes every time.
+        let fresh = { TableState(table: table, keyColumns: schema.keyColumns) }
+        if p.op == .truncate, let rows = states[p.table]?.rows, !rows.isEmpty {
+            // Reverting a truncate restores this keyframe.
+            try store.saveKeyframe(table: p.table, seq: seq - 1, rows: rows)
+        }
+        let event = complete(p, seq: seq, schema: schema, state: states[p.table, default: fresh()], report: &report)
+        states[p.table, default: fresh()].apply(event)
+        lastSeq = seq
+        lastOrder = (p.commitTime, p.position)
+        events.append(event)
+        counts.append(states[p.table]?.count ?? 0)
+        let since = (sinceKeyframe[p.table] ?? 0) + 1
+        if since >= options.keyframeInterval, let rows = states[p.table]?.rows {
+            try store.saveKeyframe(table: p.table, seq: seq, rows: rows)
+            sinceKeyframe[p.table] = 0
+        } else {
+            sinceKeyframe[p.table] = since
+        }
+        report.written += 1
     }
 }

@@ -28,7 +28,7 @@ struct TableCatalog {
 
     /// The table for `change`, created when new; adds columns the change shows for the first
     /// time and fills in column types the table did not know yet.
-    mutating func resolve(_ change: SourceChange, options: WriterOptions, created: inout Bool) throws(RecordingError) -> TableSchema {
+    mutating func resolve(_ change: borrowing SourceChange, options: WriterOptions, created: inout Bool) throws(RecordingError) -> TableSchema {
         if let id = byName[change.table.qualified], var t = schemas[id] {
             // Almost every change names only known columns with known types: check that
             // without building anything, and do the full work only for the rest.
@@ -62,18 +62,31 @@ struct TableCatalog {
         return t
     }
 
-    private func isFullyKnown(_ change: SourceChange, _ id: TableID) -> Bool {
-        guard let map = columnIndex[id], let schema = schemas[id] else { return false }
+    private func isFullyKnown(_ change: borrowing SourceChange, _ id: TableID) -> Bool {
+        guard let schema = schemas[id] else { return false }
         for c in change.columns {
-            guard let i = map[c.name], !(schema.columns[i].type.isUnknown && !c.type.isUnknown) else { return false }
+            guard let i = index(of: c.name, at: -1, in: schema),
+                  !(schema.columns[i].type.isUnknown && !c.type.isUnknown) else { return false }
         }
-        for f in change.after ?? [] where map[f.name] == nil { return false }
-        for f in change.before ?? [] where map[f.name] == nil { return false }
-        for f in change.keyFields ?? [] where map[f.name] == nil { return false }
+        return allKnown(change.after, schema) && allKnown(change.before, schema) && allKnown(change.keyFields, schema)
+    }
+
+    private func allKnown(_ fields: [Field]?, _ schema: TableSchema) -> Bool {
+        guard let fields else { return true }
+        for (position, f) in fields.enumerated() where index(of: f.name, at: position, in: schema) == nil { return false }
         return true
     }
 
-    private func addColumns(from change: SourceChange, to t: inout TableSchema) -> Bool {
+    /// The column named `name`. A source sends an image's fields in the same order every time,
+    /// and the table's columns were made in that order, so the field's position is tried first:
+    /// one string comparison instead of hashing the name.
+    @inline(__always)
+    private func index(of name: String, at position: Int, in schema: TableSchema) -> Int? {
+        if position >= 0, position < schema.columns.count, schema.columns[position].name == name { return position }
+        return columnIndex[schema.id]?[name]
+    }
+
+    private func addColumns(from change: borrowing SourceChange, to t: inout TableSchema) -> Bool {
         var didChange = false
         var known = Set(t.columns.map(\.name))
         func add(_ name: String, _ type: ColumnType) {
@@ -95,14 +108,29 @@ struct TableCatalog {
         return didChange
     }
 
-    /// Maps named fields to (column, value) pairs of `table`.
-    func cells(_ fields: [Field], table: TableID) -> [(column: Int, value: Value)] {
-        guard let map = columnIndex[table] else { return [] }
-        var out: [(column: Int, value: Value)] = []
-        out.reserveCapacity(fields.count)
-        for f in fields {
-            if let i = map[f.name] { out.append((i, f.value)) }
+    /// The key named fields give for the table's key columns (the first field of each key
+    /// column), or nil when one is missing or carries the placeholder; builds nothing else.
+    func key(from fields: [Field]?, table: TableSchema) -> RowKey? {
+        guard let fields, !table.keyColumns.isEmpty else { return nil }
+        var values: [Value] = []
+        values.reserveCapacity(table.keyColumns.count)
+        for k in table.keyColumns {
+            var found: Value?
+            for (position, f) in fields.enumerated() where index(of: f.name, at: position, in: table) == k {
+                found = f.value
+                break
+            }
+            guard let value = found, !value.isUnavailable else { return nil }
+            values.append(value)
         }
-        return out
+        return RowKey(values)
+    }
+
+    /// Matches named fields to the columns of `table`.
+    func image(_ fields: [Field], table: TableSchema) -> PendingImage {
+        var columns: [Int] = []
+        columns.reserveCapacity(fields.count)
+        for (position, f) in fields.enumerated() { columns.append(index(of: f.name, at: position, in: table) ?? -1) }
+        return PendingImage(fields: fields, columns: columns)
     }
 }

@@ -23,12 +23,14 @@ public struct WriterOptions: Sendable {
 
 /// What one call of `RecordingWriter.write` did.
 public struct WriteReport: Sendable {
-    /// Events added to the recording.
+    /// Events added to the recording (re-derived ones not counted again).
     public var written = 0
     /// Changes already in the recording (same table, key, source position and operation), or
     /// repeated in the input, and skipped.
     public var duplicates = 0
-    /// Updates and deletes of rows the recording had never seen, kept as upserts or no-ops.
+    /// Updates and deletes of rows the recording had never seen, kept as upserts or no-ops: the
+    /// change in the recording's count, so a re-derived event that now finds its row (it arrived
+    /// before its insert, which came late) counts minus one.
     public var unseenRows = 0
     /// Events already stored that were re-derived because earlier events arrived late.
     public var rederived = 0

@@ -85,30 +85,28 @@ struct IngestDebeziumCommand: ParsableCommand {
     }
 }
 
-/// The two-phase progress of an ingest, drawn only on a terminal.
+/// The progress of an ingest, drawn only on a terminal: input read (of its size, when known),
+/// with the lines read and events stored so far.
 final class IngestProgressBar {
-    private var reading: ProgressMeter?
-    private var writing: ProgressMeter?
+    private var meter: ProgressMeter?
+    private var last: IngestProgress?
     private let enabled: Bool
 
     init(enabled: Bool) { self.enabled = enabled && Terminal.stderrIsTerminal }
 
     func show(_ p: IngestProgress) {
         guard enabled else { return }
-        switch p {
-        case .reading(let bytes, let total, let lines):
-            if reading == nil { reading = ProgressMeter(total: total ?? 0, enabled: true, unit: "bytes") }
-            reading?.update(done: bytes, detail: "\(lines) lines read")
-        case .writing(let done, let total):
-            if writing == nil {
-                reading?.finish(done: reading?.total ?? 0, detail: "read")
-                writing = ProgressMeter(total: Int64(total), enabled: true, unit: "events")
-            }
-            writing?.update(done: Int64(done), detail: "stored")
-        }
+        if meter == nil { meter = ProgressMeter(total: p.total ?? 0, enabled: true, unit: "bytes") }
+        meter?.update(done: p.bytes, detail: Self.detail(p))
+        last = p
     }
 
     func finish() {
-        writing?.finish(done: writing?.total ?? 0, detail: "stored")
+        guard let last else { return }
+        meter?.finish(done: last.bytes, detail: Self.detail(last))
+    }
+
+    private static func detail(_ p: IngestProgress) -> String {
+        "\(p.lines) lines read, \(p.stored) events stored"
     }
 }

@@ -148,6 +148,8 @@ func runBench() throws {
     let cat = try Spawn.run("/bin/cat", [ndjson], stdout: "/dev/null")
     log("ingest")
     let into = o.work + "/ingested.msr"
+    // A kept work directory holds the last run's: ingesting into it would only skip duplicates.
+    for suffix in ["", "-wal", "-shm", ".rejects.ndjson"] { try? FileManager.default.removeItem(atPath: into + suffix) }
     let ingest = try Spawn.run(o.msrBinary, ["ingest", "debezium", ndjson, "--into", into, "--quiet"])
     var copySeconds: Double?
     if let pg = postgres {

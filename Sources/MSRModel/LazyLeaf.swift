@@ -95,12 +95,7 @@ final class LazyLeaf: @unchecked Sendable {
         guard !children.isEmpty else { return children }
         var firstKeys = children.map(\.firstKey)
         for change in pending {
-            var lo = 0, hi = firstKeys.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if change.key < firstKeys[mid] { hi = mid } else { lo = mid + 1 }
-            }
-            let i = max(lo - 1, 0)
+            let i = RowTreeNode.childIndex(firstKeys, change.key)
             let child = children[i]
             child.takePending(change)
             firstKeys[i] = child.firstKey
@@ -115,7 +110,7 @@ final class LazyLeaf: @unchecked Sendable {
         for change in pending {
             switch change {
             case .put(let key, let row, _):
-                let i = Self.lowerBound(keys, key)
+                let i = RowTreeNode.lowerBound(keys, key)
                 if i < keys.count && keys[i] == key {
                     rows[i] = row
                 } else {
@@ -123,7 +118,7 @@ final class LazyLeaf: @unchecked Sendable {
                     rows.insert(row, at: i)
                 }
             case .delete(let key):
-                let i = Self.lowerBound(keys, key)
+                let i = RowTreeNode.lowerBound(keys, key)
                 if i < keys.count && keys[i] == key {
                     keys.remove(at: i)
                     rows.remove(at: i)
@@ -131,15 +126,6 @@ final class LazyLeaf: @unchecked Sendable {
             }
         }
         return (keys, rows)
-    }
-
-    private static func lowerBound(_ keys: [RowKey], _ key: RowKey) -> Int {
-        var lo = 0, hi = keys.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     /// The same stored leaf with one more change.

@@ -109,21 +109,32 @@ public final class RowTreeNode: @unchecked Sendable {
     /// Index of the first key not less than `key` (binary search).
     func lowerBound(_ key: RowKey) -> Int {
         load()
-        var lo = 0, hi = storedKeys.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if storedKeys[mid] < key { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        return Self.lowerBound(storedKeys, key)
     }
 
     /// Inner nodes: the child that holds (or would hold) `key`.
     func childIndex(for key: RowKey) -> Int {
         load()
-        var lo = 0, hi = storedKeys.count
+        return Self.childIndex(storedKeys, key)
+    }
+
+    /// In sorted `keys`, the index of the first key not less than `key`.
+    static func lowerBound(_ keys: [RowKey], _ key: RowKey) -> Int {
+        var lo = 0, hi = keys.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if key < storedKeys[mid] { hi = mid } else { lo = mid + 1 }
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Among children whose smallest keys are `firstKeys`, the one that holds (or would hold)
+    /// `key`.
+    static func childIndex(_ firstKeys: [RowKey], _ key: RowKey) -> Int {
+        var lo = 0, hi = firstKeys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if key < firstKeys[mid] { hi = mid } else { lo = mid + 1 }
         }
         return max(lo - 1, 0)
     }

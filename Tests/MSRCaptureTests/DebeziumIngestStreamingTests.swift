@@ -17,17 +17,7 @@ final class DebeziumIngestStreamingTests: XCTestCase {
 
     private func ingest(_ files: [[String]], into path: String, batchLines: Int, dir: TemporaryDirectory,
                         lateLimit: Int = 200_000, keys: [String: [String]] = [:]) throws -> IngestReport {
-        var paths: [String] = []
-        for (i, lines) in files.enumerated() {
-            let p = dir.path("in\(i)-\(UUID().uuidString.prefix(6)).ndjson")
-            try (lines.joined(separator: "\n") + "\n").write(toFile: p, atomically: true, encoding: .utf8)
-            paths.append(p)
-        }
-        let store = try SQLiteRecordingStore(creatingAt: path)
-        defer { store.close() }
-        let writer = try RecordingWriter(store: store, options: WriterOptions(keyframeInterval: 7, keyOverrides: keys))
-        return try DebeziumIngest(writer: writer, rejectsPath: path + ".rejects.ndjson", batchLines: batchLines,
-                                  lateLimit: lateLimit).run(paths: paths)
+        try ingestFiles(files, into: path, dir: dir, keyframeInterval: 7, keys: keys, batchLines: batchLines, lateLimit: lateLimit)
     }
 
     private func events(_ path: String) throws -> [ChangeEvent] {

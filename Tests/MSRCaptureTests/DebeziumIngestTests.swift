@@ -18,16 +18,7 @@ final class DebeziumIngestTests: XCTestCase {
 
     private func ingest(_ files: [[String]], into path: String, keys: [String: [String]] = [:],
                         dir: TemporaryDirectory) throws -> IngestReport {
-        var paths: [String] = []
-        for (i, lines) in files.enumerated() {
-            let p = dir.path("in\(i)-\(UUID().uuidString.prefix(6)).ndjson")
-            try (lines.joined(separator: "\n") + "\n").write(toFile: p, atomically: true, encoding: .utf8)
-            paths.append(p)
-        }
-        let store = try SQLiteRecordingStore(creatingAt: path)
-        defer { store.close() }
-        let writer = try RecordingWriter(store: store, options: WriterOptions(keyframeInterval: 3, keyOverrides: keys))
-        return try DebeziumIngest(writer: writer, rejectsPath: path + ".rejects.ndjson").run(paths: paths)
+        try ingestFiles(files, into: path, dir: dir, keyframeInterval: 3, keys: keys)
     }
 
     private func rows(_ path: String, _ table: String, at time: String) throws -> [[Value]] {

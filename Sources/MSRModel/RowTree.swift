@@ -24,15 +24,7 @@ public struct RowTree: Sendable {
     /// Puts `row` under `key`, replacing any row there; returns the row it replaced.
     @discardableResult
     public mutating func set(_ row: Row, for key: RowKey) -> Row? {
-        guard root != nil else {
-            root = RowTreeNode(keys: [key], rows: [row])
-            return nil
-        }
-        var old: Row?
-        if let sibling = RowTree.insert(&root!, key, row, &old, isNew: nil) {
-            root = RowTreeNode(children: [root!, sibling])
-        }
-        return old
+        insertAtRoot(row, key, isNew: nil)
     }
 
     /// Removes the row under `key`; returns it, or nil when there was none.
@@ -48,14 +40,7 @@ public struct RowTree: Sendable {
     /// present, as replaying recorded events does. A lazy leaf is not loaded for it: the change
     /// waits in the leaf until something reads it.
     public mutating func put(_ row: Row, for key: RowKey, isNew: Bool) {
-        guard root != nil else {
-            root = RowTreeNode(keys: [key], rows: [row])
-            return
-        }
-        var old: Row?
-        if let sibling = RowTree.insert(&root!, key, row, &old, isNew: isNew) {
-            root = RowTreeNode(children: [root!, sibling])
-        }
+        insertAtRoot(row, key, isNew: isNew)
     }
 
     /// Removes the row under `key`, which the caller knows is present, without loading a lazy
@@ -67,6 +52,19 @@ public struct RowTree: Sendable {
     }
 
     public mutating func removeAll() { root = nil }
+
+    @discardableResult
+    private mutating func insertAtRoot(_ row: Row, _ key: RowKey, isNew: Bool?) -> Row? {
+        guard root != nil else {
+            root = RowTreeNode(keys: [key], rows: [row])
+            return nil
+        }
+        var old: Row?
+        if let sibling = RowTree.insert(&root!, key, row, &old, isNew: isNew) {
+            root = RowTreeNode(children: [root!, sibling])
+        }
+        return old
+    }
 
     private mutating func collapseRoot() {
         if let r = root {
@@ -82,15 +80,7 @@ public struct RowTree: Sendable {
     /// `isNew` is nil when it is not known whether `key` is present (then `old` says).
     private static func insert(_ node: inout RowTreeNode, _ key: RowKey, _ row: Row, _ old: inout Row?,
                                isNew: Bool?) -> RowTreeNode? {
-        if let isNew, let lazy = node.lazy, node.isUnloaded, lazy.pending.count < pendingLimit {
-            if isKnownUniquelyReferenced(&node) {
-                lazy.append(.put(key, row, isNew: isNew))
-                node.count += isNew ? 1 : 0
-            } else {
-                node = RowTreeNode(lazy: lazy.adding(.put(key, row, isNew: isNew)), count: node.count + (isNew ? 1 : 0))
-            }
-            return nil
-        }
+        if let isNew, keepPending(.put(key, row, isNew: isNew), in: &node, countChange: isNew ? 1 : 0) { return nil }
         if !isKnownUniquelyReferenced(&node) { node = node.copy() }
         if node.isLeaf {
             let i = node.lowerBound(key)
@@ -128,17 +118,22 @@ public struct RowTree: Sendable {
         return right
     }
 
+    /// Leaves `change` pending in `node` when it is an unloaded lazy node with room for it
+    /// (copying the node first when it is shared); false when the change must be made below.
+    private static func keepPending(_ change: PendingNodeChange, in node: inout RowTreeNode, countChange: Int) -> Bool {
+        guard let lazy = node.lazy, node.isUnloaded, lazy.pending.count < pendingLimit else { return false }
+        if isKnownUniquelyReferenced(&node) {
+            lazy.append(change)
+            node.count += countChange
+        } else {
+            node = RowTreeNode(lazy: lazy.adding(change), count: node.count + countChange)
+        }
+        return true
+    }
+
     /// `known`: the caller knows `key` is present, so a lazy leaf need not be read.
     private static func remove(_ node: inout RowTreeNode, _ key: RowKey, known: Bool) -> Row? {
-        if known, let lazy = node.lazy, node.isUnloaded, lazy.pending.count < pendingLimit {
-            if isKnownUniquelyReferenced(&node) {
-                lazy.append(.delete(key))
-                node.count -= 1
-            } else {
-                node = RowTreeNode(lazy: lazy.adding(.delete(key)), count: node.count - 1)
-            }
-            return nil
-        }
+        if known, keepPending(.delete(key), in: &node, countChange: -1) { return nil }
         if node.isLeaf {
             let i = node.lowerBound(key)
             guard i < node.keys.count && node.keys[i] == key else { return nil }

@@ -126,13 +126,13 @@ extension RowTree {
     /// A leaf whose `count` rows stay in `source` until something reads them; `firstKey` is
     /// the smallest of their keys.
     public static func makeLazyLeaf(source: LeafSource, keyColumns: [Int], firstKey: RowKey, count: Int) -> RowTreeNode {
-        RowTreeNode(lazy: LazyLeaf(content: .rows(source), keyColumns: keyColumns, firstKey: firstKey), count: count)
+        RowTreeNode(lazy: LazyNode(content: .rows(source), keyColumns: keyColumns, firstKey: firstKey), count: count)
     }
 
     /// An inner node over `count` rows whose children (lazy leaves) come from `source` when
     /// something first looks below it; `firstKey` is the smallest of their keys. Building a
     /// big keyframe from these reads only the first key of each run of pages.
     public static func makeLazyGroup(source: SubtreeSource, keyColumns: [Int], firstKey: RowKey, count: Int) -> RowTreeNode {
-        RowTreeNode(lazy: LazyLeaf(content: .children(source), keyColumns: keyColumns, firstKey: firstKey), count: count)
+        RowTreeNode(lazy: LazyNode(content: .children(source), keyColumns: keyColumns, firstKey: firstKey), count: count)
     }
 }

@@ -11,15 +11,15 @@
 public final class RowTreeNode: @unchecked Sendable {
     // Safety: a node is mutated only while its owning tree holds the only reference to it
     // (checked with isKnownUniquelyReferenced); shared nodes are never mutated, except that a
-    // lazy leaf fills its rows once, under its `LazyLeaf` lock, before anyone reads them.
+    // lazy node fills its rows or children once, under its `LazyNode` lock, before anyone reads them.
 
     private var storedKeys: [RowKey]
     private var storedRows: [Row]
     private var storedChildren: [RowTreeNode]
     /// Number of rows under this node.
     var count: Int
-    /// Set on a leaf whose rows are still in storage (or were, until it loaded).
-    let lazy: LazyLeaf?
+    /// Set on a node whose rows or children are still in storage (or were, until it loaded).
+    let lazy: LazyNode?
 
     var isLeaf: Bool {
         if let lazy { return !lazy.isGroup }
@@ -60,7 +60,7 @@ public final class RowTreeNode: @unchecked Sendable {
         self.lazy = nil
     }
 
-    init(lazy: LazyLeaf, count: Int) {
+    init(lazy: LazyNode, count: Int) {
         self.storedKeys = []
         self.storedRows = []
         self.storedChildren = []
@@ -95,7 +95,7 @@ public final class RowTreeNode: @unchecked Sendable {
 
     func copy() -> RowTreeNode {
         if let lazy, !lazy.isLoaded {
-            return RowTreeNode(lazy: LazyLeaf(content: lazy.content, keyColumns: lazy.keyColumns,
+            return RowTreeNode(lazy: LazyNode(content: lazy.content, keyColumns: lazy.keyColumns,
                                               firstKey: lazy.firstKey, pending: lazy.pending), count: count)
         }
         if isLeaf { return RowTreeNode(keys: keys, rows: rows) }
@@ -141,7 +141,7 @@ public final class RowTreeNode: @unchecked Sendable {
 
     /// A change handed down by a lazy parent as it loads: this node is fresh and unloaded,
     /// so it keeps the change pending too.
-    func takePending(_ change: PendingLeafChange) {
+    func takePending(_ change: PendingNodeChange) {
         guard let lazy, !lazy.isLoaded else { return }
         lazy.append(change)
         switch change {

@@ -3,9 +3,9 @@ import MSRModel
 
 /// At high speed, thousands of rows change between two frames, and working out what changed
 /// in each (two row lookups and a comparison per row, each lookup perhaps reading a keyframe
-/// page) was a quarter of a frame. Only rows on
-/// screen or a screen away from it can show a mark before it fades, so above
-/// `nearbyOnlyAbove` touched rows a pane in key order compares only those.
+/// page) was a quarter of a frame. Only rows on screen or a screen away from it can show a
+/// mark before it fades, so above `nearbyOnlyAbove` touched rows a pane in key order compares
+/// only those.
 enum HighlightRange {
     static let nearbyOnlyAbove = 64
 

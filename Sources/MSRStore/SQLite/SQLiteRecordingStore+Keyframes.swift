@@ -52,7 +52,7 @@ extension SQLiteRecordingStore {
         let reader = try pageReader()
         let runs = try KeyframePage.scanRuns(directory, pagesPerRun: Self.pagesPerRun)
         if runs.count <= 2 {
-            return RowTree(leaves: try KeyframePage.decodeDirectory(directory).map { entry in
+            return RowTree(leaves: try runs.flatMap { try KeyframePage.decodeEntries(directory, run: $0) }.map { entry in
                 RowTree.makeLazyLeaf(source: StoredKeyframePage(reader: reader, id: entry.id), keyColumns: keyColumns,
                                      firstKey: entry.firstKey, count: entry.rows)
             })

@@ -33,7 +33,7 @@ enum LazyMaterial {
 /// A change recorded against a node that is not loaded yet, applied when it loads. `isNew`
 /// says whether the key was new, so that an inner node can hand the change to one of its
 /// children with the right count.
-enum PendingLeafChange: Sendable {
+enum PendingNodeChange: Sendable {
     case put(RowKey, Row, isNew: Bool)
     case delete(RowKey)
 
@@ -44,10 +44,10 @@ enum PendingLeafChange: Sendable {
     }
 }
 
-/// The stored half of a lazy leaf: its source, the changes made since it was read, and
-/// whether its node has loaded. Each belongs to one node; a change to an unloaded leaf whose
-/// node is shared makes a new `LazyLeaf` (copy-on-write like every node).
-final class LazyLeaf: @unchecked Sendable {
+/// The stored half of a lazy node (a leaf, or a run of pages): its source, the changes made
+/// since it was read, and whether its node has loaded. Each belongs to one node; a change to
+/// an unloaded node that is shared makes a new `LazyNode` (copy-on-write like every node).
+final class LazyNode: @unchecked Sendable {
     // Safety: `firstKey` and `pending` change only through `append`, which the tree calls
     // only while it holds the only reference to this leaf's node, before the leaf loads.
 
@@ -55,11 +55,11 @@ final class LazyLeaf: @unchecked Sendable {
     let keyColumns: [Int]
     /// A lower bound of the leaf's keys (its first key when stored, lowered by inserts).
     private(set) var firstKey: RowKey
-    private(set) var pending: [PendingLeafChange]
+    private(set) var pending: [PendingNodeChange]
     private let loaded = Atomic<Bool>(false)
     private let lock = Mutex<Void>(())
 
-    init(content: LazyContent, keyColumns: [Int], firstKey: RowKey, pending: [PendingLeafChange] = []) {
+    init(content: LazyContent, keyColumns: [Int], firstKey: RowKey, pending: [PendingNodeChange] = []) {
         self.content = content
         self.keyColumns = keyColumns
         self.firstKey = firstKey
@@ -129,14 +129,14 @@ final class LazyLeaf: @unchecked Sendable {
     }
 
     /// The same stored leaf with one more change.
-    func adding(_ change: PendingLeafChange) -> LazyLeaf {
-        let copy = LazyLeaf(content: content, keyColumns: keyColumns, firstKey: firstKey, pending: pending)
+    func adding(_ change: PendingNodeChange) -> LazyNode {
+        let copy = LazyNode(content: content, keyColumns: keyColumns, firstKey: firstKey, pending: pending)
         copy.append(change)
         return copy
     }
 
     /// Adds a change in place: only for the leaf of a node nobody else holds.
-    func append(_ change: PendingLeafChange) {
+    func append(_ change: PendingNodeChange) {
         if case .put(let key, _, _) = change, key < firstKey { firstKey = key }
         pending.append(change)
     }

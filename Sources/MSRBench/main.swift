@@ -45,13 +45,6 @@ func generate(_ size: Int, into rec: String, reuse: Bool, msr: String) throws ->
     return gen
 }
 
-/// The peak memory `msr open --headless` reports for itself, in bytes. `wait4`'s figure for a
-/// spawned child also counts the parent's memory the child shared before exec.
-func openPeakMemory(_ output: String) -> Int64? {
-    guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("--- peak resident memory: ") }) else { return nil }
-    return line.split(separator: " ").compactMap { Int64($0) }.first.map { $0 * 1024 }
-}
-
 func runBench() throws {
     let o = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
     let runStart = Clock.now
@@ -119,7 +112,7 @@ func runBench() throws {
         try "snapshot first\n".write(toFile: script, atomically: true, encoding: .utf8)
         let open = try Spawn.run(o.msrBinary, ["open", rec, "--script", script, "--headless", "--size", "400x126"])
         run.openSeconds = open.seconds
-        run.openMaxRSS = openPeakMemory(open.output) ?? open.maxRSS
+        run.openMaxRSS = open.maxRSS
         }
         report.sizes.append(run)
         try? FileManager.default.removeItem(atPath: sqlitePath)

@@ -71,13 +71,6 @@ struct OpenCommand: ParsableCommand {
             print(String(format: "--- %d frames drawn: p50 %.2f ms, p99 %.2f ms (slowest %@ ms); frames not ready while playing: %d of %d ---",
                          times.count, p50, p99, worst, dry, served))
         }
-        // The peak of this program's own memory (VmHWM): getrusage and wait4 also count what
-        // a process spawned by a big parent shared with it before exec.
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-           let kib = line.split(separator: " ").compactMap({ Int($0) }).first {
-            print("--- peak resident memory: \(kib) KiB ---")
-        }
     }
 }
 

@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "MSRStoreTests", dependencies: ["MSRModel", "MSRStore", "MSRTestSupport"]),
         .testTarget(name: "MSREngineTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRTestSupport"]),
         .testTarget(name: "MSRCaptureTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRCapture", "MSRTestSupport"]),
-        .testTarget(name: "MSRCLITests", dependencies: ["MSRTestSupport"]),
+        .testTarget(name: "MSRCLITests", dependencies: ["MSRStore", "MSRTestSupport"]),
         .testTarget(name: "MSRTerminalTests", dependencies: ["MSRTerminal", "MSRTestSupport"]),
         .testTarget(name: "MSRConsoleTests", dependencies: ["MSRModel", "MSRStore", "MSREngine", "MSRTerminal", "MSRConsole", "MSRTestSupport"],
                     exclude: ["Snapshots"]),

@@ -13,6 +13,15 @@ public final class Reconstructor {
         self.summary = try store.summary()
     }
 
+    /// Throws when rows read so far came from keyframe pages that could not be read, so that
+    /// an answer with rows missing is never given as whole.
+    public func checkIntact() throws(RecordingError) {
+        let damaged = store.damagedPages
+        guard damaged == 0 else {
+            throw .corrupt(path: store.location, detail: "\(damaged) keyframe page\(damaged == 1 ? "" : "s") cannot be read, so rows would be missing")
+        }
+    }
+
     /// The recording's first commit time (the origin of `+offset` times).
     public var start: Timestamp { summary.firstCommit ?? Timestamp(micros: 0) }
 

@@ -35,6 +35,9 @@ public protocol RecordingStore: AnyObject {
     /// The rows of a keyframe, or nil when there is no keyframe at that seq.
     func loadKeyframe(table: TableID, seq: Int64) throws(RecordingError) -> RowTree?
     func bookmarks() throws(RecordingError) -> [Bookmark]
+    /// Keyframe pages that could not be read when a lazily loaded tree looked at them; their
+    /// rows are missing from what was read (a lookup cannot throw, so this says so after).
+    var damagedPages: Int { get }
 
     // MARK: Writing (used by RecordingWriter)
 

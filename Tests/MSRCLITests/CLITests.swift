@@ -1,4 +1,5 @@
 import Foundation
+import MSRStore
 import MSRTestSupport
 import XCTest
 
@@ -145,5 +146,25 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(add.status, 0, add.stderr)
         let info = try MSRBinary.run(["info", copy]).stdout
         XCTAssertTrue(info.contains("2026-03-14T08:20:00Z  first contact  — RED recon spotted"), info)
+    }
+
+    /// Keyframe pages that cannot be read make `state` and `diff` fail in one sentence rather
+    /// than print a table with rows missing.
+    func testDamagedKeyframePagesAreReportedNotPrintedAround() throws {
+        let damaged = Self.dir.path("damaged.msr")
+        try? FileManager.default.removeItem(atPath: damaged)
+        try FileManager.default.copyItem(atPath: Self.recording, toPath: damaged)
+        let whole = try MSRBinary.run(["state", damaged, "--table", "tracks", "--at", "+02:00:00", "--format", "csv"])
+        XCTAssertEqual(whole.status, 0, whole.stderr)
+        let db = try SQLiteDatabase(path: damaged, create: false)
+        try db.execute("UPDATE pages SET data = x'4003ffff'")
+        for args in [["state", damaged, "--table", "tracks", "--at", "+02:00:00", "--format", "csv"],
+                     ["diff", damaged, "--table", "tracks", "--from", "+01:50:00", "--to", "+02:00:00"]] {
+            let r = try MSRBinary.run(args)
+            XCTAssertEqual(r.status, 1, r.stdout)
+            XCTAssertTrue(r.stdout.isEmpty, "nothing printed: \(r.stdout.prefix(200))")
+            XCTAssertTrue(r.stderr.contains("is damaged") && r.stderr.contains("keyframe page"), r.stderr)
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+        }
     }
 }

@@ -28,6 +28,7 @@ struct DiffCommand: ParsableCommand {
                 rows.append((d.key, ["~", d.columns.map { schema.columns[$0].name }.joined(separator: " ")], d.after))
             }
             rows.sort { $0.key < $1.key }
+            try r.checkIntact()
             let writer = RowWriter(columns: schema.columns, format: format, leading: ["change", "changed"])
             print(writer.render(rows.map { ($0.leading, $0.row) }), terminator: "")
         }

@@ -22,6 +22,7 @@ struct StateCommand: ParsableCommand {
             let time = try r.time(at)
             let state = try r.state(of: schema, at: time)
             let rows = state.rows.map { (leading: [String](), row: $0.row) }
+            try r.checkIntact()
             print(RowWriter(columns: schema.columns, format: format).render(rows), terminator: "")
         }
     }

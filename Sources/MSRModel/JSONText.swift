@@ -29,7 +29,8 @@ public enum JSONText {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .double(let d): return d.isFinite ? Value.formatDouble(d) : "null"
+        // JSON has no NaN or infinities: they are written as strings, as PostgreSQL's to_json does.
+        case .double(let d): return Value.specialDoubleText(d).map(quote) ?? Value.formatDouble(d)
         case .string(let s): return quote(s)
         case .json(let j): return j
         }

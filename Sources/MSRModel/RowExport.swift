@@ -1,12 +1,25 @@
 /// Rows written for programs: CSV (RFC 4180 quoting) and NDJSON, values as ingested.
 public enum RowExport {
     /// One CSV record, quoting fields that hold a comma, a quote or a line break.
+    ///
+    /// Looks at bytes, not characters: a Swift `Character` joins `\r\n`, and a quote followed by a
+    /// combining mark, into one that equals neither `\n` nor `"`.
     public static func csvRecord(_ fields: [String]) -> String {
         fields.map { f in
-            guard f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return f }
-            return "\"" + f.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+            guard f.utf8.contains(where: { $0 == comma || $0 == quote || $0 == lineFeed || $0 == carriageReturn }) else { return f }
+            var bytes: [UInt8] = [quote]
+            bytes.reserveCapacity(f.utf8.count + 2)
+            for b in f.utf8 {
+                bytes.append(b)
+                if b == quote { bytes.append(quote) }
+            }
+            bytes.append(quote)
+            return String(decoding: bytes, as: UTF8.self)
         }.joined(separator: ",") + "\n"
     }
+
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""),
+        lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 
     /// A cell as CSV shows it: empty for null, otherwise the value's text.
     public static func csvField(_ v: Value) -> String { v.isNull ? "" : v.description }

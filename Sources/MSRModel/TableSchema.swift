@@ -2,6 +2,8 @@
 public typealias TableID = Int32
 
 /// A source table's name: its schema (namespace) and its own name.
+///
+/// Names compare, hash and sort by their UTF-8 bytes, as the database tells its tables apart.
 public struct TableName: Hashable, Sendable, Codable, Comparable {
     public var schema: String?
     public var name: String
@@ -16,10 +18,29 @@ public struct TableName: Hashable, Sendable, Codable, Comparable {
 
     /// Whether a name given on the command line (`units` or `public.units`) names this table.
     public func matches(_ text: String) -> Bool {
-        text == qualified || text == name
+        text.utf8Equal(qualified) || text.utf8Equal(name)
     }
 
-    public static func < (lhs: TableName, rhs: TableName) -> Bool { lhs.qualified < rhs.qualified }
+    public static func == (lhs: TableName, rhs: TableName) -> Bool {
+        lhs.name.utf8Equal(rhs.name) && sameText(lhs.schema, rhs.schema)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        name.hashUTF8(into: &hasher)
+        hasher.combine(schema != nil)
+        schema?.hashUTF8(into: &hasher)
+    }
+
+    public static func < (lhs: TableName, rhs: TableName) -> Bool { lhs.qualified.utf8Less(rhs.qualified) }
+}
+
+/// Whether two optional texts are both absent or hold the same bytes.
+func sameText(_ a: String?, _ b: String?) -> Bool {
+    switch (a, b) {
+    case (nil, nil): return true
+    case (let x?, let y?): return x.utf8Equal(y)
+    default: return false
+    }
 }
 
 /// The type of a column as the source described it.
@@ -41,6 +62,18 @@ public struct ColumnType: Hashable, Sendable, Codable {
 
     public static let unknown = ColumnType()
     public var isUnknown: Bool { kind.isEmpty && semantic == nil }
+
+    public static func == (lhs: ColumnType, rhs: ColumnType) -> Bool {
+        lhs.kind.utf8Equal(rhs.kind) && sameText(lhs.semantic, rhs.semantic)
+            && lhs.parameters.count == rhs.parameters.count
+            && lhs.parameters.allSatisfy { k, v in rhs.parameters.contains { $0.key.utf8Equal(k) && $0.value.utf8Equal(v) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        kind.hashUTF8(into: &hasher)
+        semantic?.hashUTF8(into: &hasher)
+        hasher.combine(parameters.count)
+    }
 }
 
 /// One column of a table.
@@ -51,6 +84,15 @@ public struct ColumnSchema: Hashable, Sendable, Codable {
     public init(name: String, type: ColumnType = .unknown) {
         self.name = name
         self.type = type
+    }
+
+    public static func == (lhs: ColumnSchema, rhs: ColumnSchema) -> Bool {
+        lhs.name.utf8Equal(rhs.name) && lhs.type == rhs.type
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        name.hashUTF8(into: &hasher)
+        hasher.combine(type)
     }
 }
 
@@ -72,8 +114,9 @@ public struct TableSchema: Hashable, Sendable, Codable {
         self.keyColumns = keyColumns
     }
 
+    /// The column whose name has exactly these bytes.
     public func columnIndex(named name: String) -> Int? {
-        columns.firstIndex { $0.name == name }
+        columns.firstIndex { $0.name.utf8Equal(name) }
     }
 
     public var keyColumnNames: [String] { keyColumns.map { columns[$0].name } }

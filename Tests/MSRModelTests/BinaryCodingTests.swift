@@ -5,7 +5,7 @@ import XCTest
 final class BinaryCodingTests: XCTestCase {
     func testRoundTrip() throws {
         let row = Row([.null, .bool(true), .bool(false), .int(0), .int(-1), .int(.max), .int(.min),
-                       .double(-0.5), .double(1e300), .string(""), .string("héllo 世界 🚀"), .json("{\"a\":[1,2]}")])
+                       .double(-0.5), .double(1e300), .double(-0.0), .double(.nan), .double(-.infinity), .string(""), .string("héllo 世界 🚀"), .json("{\"a\":[1,2]}")])
         XCTAssertEqual(try Row(decoding: row.encoded), row)
         let key = RowKey([.string("n"), .int(42)])
         XCTAssertEqual(try RowKey(decoding: key.encoded), key)

@@ -1,0 +1,111 @@
+/// Comparing text by its UTF-8 bytes.
+///
+/// Swift's `String ==`, `<` and hashing treat canonically equivalent strings as the same
+/// (`é` U+00E9 and `e` followed by U+0301), but a database does not: they are two keys, two rows,
+/// and a change from one to the other is a change. Everything that decides whether two texts
+/// from a source are the same — keys, de-duplication, change detection, diffs, filters,
+/// sorting, table and column names — goes through these instead.
+///
+/// Byte order of UTF-8 is the order of Unicode code points, so sorting by bytes is also sorting
+/// by code point, with no collation.
+extension String {
+    /// Whether the two strings hold the same UTF-8 bytes.
+    @inlinable
+    public func utf8Equal(_ other: String) -> Bool {
+        let fast: Bool?? = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in ByteText.equal(a, b) }
+        }
+        if let fast, let fast { return fast }
+        return utf8.elementsEqual(other.utf8)
+    }
+
+    /// -1, 0 or 1 as this string's UTF-8 bytes sort before, the same as or after the other's.
+    @inlinable
+    public func utf8Compare(_ other: String) -> Int {
+        let fast: Int?? = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in ByteText.compare(a, b) }
+        }
+        if let fast, let fast { return fast }
+        return Array(utf8).withUnsafeBufferPointer { a in
+            Array(other.utf8).withUnsafeBufferPointer { b in ByteText.compare(a, b) }
+        }
+    }
+
+    /// Whether this string's UTF-8 bytes sort strictly before the other's.
+    @inlinable
+    public func utf8Less(_ other: String) -> Bool { utf8Compare(other) < 0 }
+
+    /// Feeds the UTF-8 bytes (and their count, so that adjacent strings cannot run together)
+    /// to `hasher`.
+    @inlinable
+    public func hashUTF8(into hasher: inout Hasher) {
+        let done: Void? = utf8.withContiguousStorageIfAvailable { a in
+            hasher.combine(a.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(a))
+        }
+        guard done == nil else { return }
+        let bytes = Array(utf8)
+        hasher.combine(bytes.count)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    /// Whether `needle`'s UTF-8 bytes occur somewhere in this string's (an empty needle does).
+    public func utf8Contains(_ needle: String) -> Bool {
+        let hay = Array(utf8), n = Array(needle.utf8)
+        guard !n.isEmpty else { return true }
+        guard n.count <= hay.count else { return false }
+        let first = n[0]
+        var i = 0
+        while i <= hay.count - n.count {
+            if hay[i] == first {
+                var j = 1
+                while j < n.count, hay[i + j] == n[j] { j += 1 }
+                if j == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether this string's UTF-8 bytes begin with `prefix`'s.
+    public func utf8HasPrefix(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+}
+
+/// Byte comparisons over buffers, kept apart so the string methods can be inlined.
+public enum ByteText {
+    @inlinable
+    public static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
+        return true
+    }
+
+    @inlinable
+    public static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = Swift.min(a.count, b.count)
+        for i in 0..<n where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+    }
+}
+
+/// A string that compares, hashes and sorts by its UTF-8 bytes: the key type for dictionaries
+/// and sets of names and text taken from a source.
+public struct ExactString: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var string: String
+
+    @inlinable
+    public init(_ string: String) { self.string = string }
+
+    @inlinable
+    public static func == (lhs: ExactString, rhs: ExactString) -> Bool { lhs.string.utf8Equal(rhs.string) }
+
+    @inlinable
+    public static func < (lhs: ExactString, rhs: ExactString) -> Bool { lhs.string.utf8Less(rhs.string) }
+
+    @inlinable
+    public func hash(into hasher: inout Hasher) { string.hashUTF8(into: &hasher) }
+
+    public var description: String { string }
+}

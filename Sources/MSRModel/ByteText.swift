@@ -67,6 +67,28 @@ extension String {
         return false
     }
 
+    /// The string with letters lowercased for case-insensitive matching, changing only
+    /// letters whose lowercase form turns back into them when uppercased.
+    ///
+    /// That leaves alone the signs that merely look like letters — the Kelvin sign U+212A (whose
+    /// lowercase is `k`), the Angstrom sign U+212B (`å`), the Ohm sign U+2126 — so folding case
+    /// never makes two different texts the same in the way canonical equivalence would. Nothing
+    /// is normalised: `é` composed and decomposed stay different bytes.
+    public var caseFolded: String {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            if lower.count == 1, let l = lower.first, l != scalar,
+               l.properties.uppercaseMapping.unicodeScalars.elementsEqual([scalar]) {
+                out.append(l)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// Whether this string's UTF-8 bytes begin with `prefix`'s.
     public func utf8HasPrefix(_ prefix: String) -> Bool {
         utf8.starts(with: prefix.utf8)

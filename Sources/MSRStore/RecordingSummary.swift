@@ -25,10 +25,18 @@ public struct RecordingSummary: Sendable {
     }
 
     /// The table a user named, as `units` or `public.units`.
+    ///
+    /// Names match by their bytes. Only when no name does is a single table whose name is
+    /// canonically equivalent accepted (a terminal may type `é` composed where the source's name
+    /// has it decomposed); two such tables are never confused, since an exact match wins.
     public func table(named name: String) throws(RecordingError) -> TableSchema {
-        if let t = tables.first(where: { $0.name.qualified == name }) { return t }
+        if let t = tables.first(where: { $0.name.qualified.utf8Equal(name) }) { return t }
         let matches = tables.filter { $0.name.matches(name) }
         if matches.count == 1 { return matches[0] }
+        if matches.isEmpty {
+            let equivalent = tables.filter { $0.name.qualified == name || $0.name.name == name }
+            if equivalent.count == 1 { return equivalent[0] }
+        }
         throw .unknownTable(name: name, known: tables.map(\.name.qualified))
     }
 

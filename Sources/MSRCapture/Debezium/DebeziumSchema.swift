@@ -27,7 +27,7 @@ enum DebeziumSchema {
         guard let fields = structSchema["fields"], case .array(let list) = fields else { return }
         for case .object(let field) in list {
             guard let name = field["field"]?.stringValue else { continue }
-            if columns.contains(where: { $0.name == name }) { continue }
+            if columns.contains(where: { $0.name.utf8Equal(name) }) { continue }
             columns.append(ColumnSchema(name: name, type: columnType(field)))
         }
     }

@@ -77,15 +77,15 @@ public struct JSONObject: Hashable, Sendable {
 
     public init(_ members: [JSONMember] = []) { self.members = members }
 
-    /// The value of the first member named `key`.
+    /// The value of the first member named `key` (by bytes, as every name from a source).
     public subscript(key: String) -> JSONValue? {
-        for m in members where m.key == key { return m.value }
+        for m in members where m.key.utf8Equal(key) { return m.value }
         return nil
     }
 
     /// Whether the object has a member named `key`, even one whose value is null.
     public func contains(_ key: String) -> Bool {
-        members.contains { $0.key == key }
+        members.contains { $0.key.utf8Equal(key) }
     }
 
     public var count: Int { members.count }

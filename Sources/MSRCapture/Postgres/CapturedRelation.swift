@@ -62,7 +62,7 @@ public struct CapturedRelation: Sendable, Equatable {
     func keyFields(in image: [Field]) -> [Field]? {
         var out: [Field] = []
         for name in keyColumns {
-            guard let f = image.first(where: { $0.name == name }) else { return nil }
+            guard let f = image.first(where: { $0.name.utf8Equal(name) }) else { return nil }
             out.append(f)
         }
         return out

@@ -30,8 +30,8 @@ struct CatalogRelationResolver: RelationResolver {
             throw PostgresCaptureError.postgres(error)
         }
         var captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames)
-        let current = Set(relation.columns.map(\.name))
-        captured.retiredColumns = recordedColumns(captured.table).filter { !current.contains($0) }
+        let current = Set(relation.columns.map { ExactString($0.name) })
+        captured.retiredColumns = recordedColumns(captured.table).filter { !current.contains(ExactString($0)) }
         return captured
     }
 

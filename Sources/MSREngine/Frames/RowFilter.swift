@@ -5,7 +5,10 @@ import MSRModel
 ///
 /// Written as terms separated by spaces, all of which must hold: `moving` (any cell contains
 /// the text, ignoring case), `status=moving`, `side!=RED`, `speed>20`, `fuel<=10.5`,
-/// `callsign~alpha` (contains). Numbers compare as numbers, everything else as text.
+/// `callsign~alpha` (contains). Numbers compare as numbers, everything else as text, by its
+/// UTF-8 bytes (`<`, `>` exactly; the others after `String.caseFolded`), never by Unicode
+/// equivalence: `é` composed and decomposed, or `K` and the Kelvin sign, are different text, as
+/// they are to the database.
 public struct RowFilter: Sendable, CustomStringConvertible {
     public enum Comparison: String, Sendable, CaseIterable {
         case notEqual = "!=", lessOrEqual = "<=", greaterOrEqual = ">=", equal = "=", less = "<", greater = ">", contains = "~"
@@ -24,12 +27,14 @@ public struct RowFilter: Sendable, CustomStringConvertible {
         for word in text.split(separator: " ") {
             let w = String(word)
             if let (name, op, value) = RowFilter.split(w) {
-                guard let index = columns.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
+                let lowered = name.caseFolded
+                guard let index = columns.firstIndex(where: { $0.name.utf8Equal(name) })
+                    ?? columns.firstIndex(where: { $0.name.caseFolded.utf8Equal(lowered) }) else {
                     throw RowFilterError(message: "There is no column '\(name)'; the columns are " + columns.map(\.name).joined(separator: ", ") + ".")
                 }
                 terms.append(.column(index, op, value))
             } else {
-                terms.append(.text(w.lowercased()))
+                terms.append(.text(w.caseFolded))
             }
         }
         guard !terms.isEmpty else { throw RowFilterError(message: "The filter is empty; type text, or column=value, column>value.") }
@@ -50,7 +55,7 @@ public struct RowFilter: Sendable, CustomStringConvertible {
         terms.allSatisfy { term in
             switch term {
             case .text(let t):
-                return row.values.contains { $0.description.lowercased().contains(t) }
+                return row.values.contains { $0.description.caseFolded.utf8Contains(t) }
             case .column(let i, let op, let value):
                 return RowFilter.compare(row[i], op, value)
             }
@@ -58,15 +63,15 @@ public struct RowFilter: Sendable, CustomStringConvertible {
     }
 
     static func compare(_ cell: Value, _ op: Comparison, _ text: String) -> Bool {
-        if op == .contains { return cell.description.lowercased().contains(text.lowercased()) }
+        if op == .contains { return cell.description.caseFolded.utf8Contains(text.caseFolded) }
         let order: Int
         if let number = Double(text), let n = cell.numeric {
             order = n < number ? -1 : (n > number ? 1 : 0)
         } else {
             let s = cell.isNull ? "" : cell.description
-            order = s < text ? -1 : (s > text ? 1 : 0)
+            order = s.utf8Compare(text)
             if op == .equal || op == .notEqual {
-                let same = s.lowercased() == text.lowercased() || (cell.isNull && text.lowercased() == "null")
+                let same = s.caseFolded.utf8Equal(text.caseFolded) || (cell.isNull && text.caseFolded == "null")
                 return op == .equal ? same : !same
             }
         }

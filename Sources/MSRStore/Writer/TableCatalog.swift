@@ -4,8 +4,9 @@ import MSRModel
 /// appends columns the first time they appear, and maps field names to column indexes.
 struct TableCatalog {
     private(set) var schemas: [TableID: TableSchema] = [:]
-    private var byName: [String: TableID] = [:]
-    private var columnIndex: [TableID: [String: Int]] = [:]
+    // Names are told apart by their bytes, as the source tells its tables and columns apart.
+    private var byName: [ExactString: TableID] = [:]
+    private var columnIndex: [TableID: [ExactString: Int]] = [:]
     /// Tables created or changed since the last `takeChanged()`.
     private var changed: Set<TableID> = []
 
@@ -15,9 +16,9 @@ struct TableCatalog {
 
     private mutating func install(_ t: TableSchema) {
         schemas[t.id] = t
-        byName[t.name.qualified] = t.id
-        var map: [String: Int] = [:]
-        for (i, c) in t.columns.enumerated() { map[c.name] = i }
+        byName[ExactString(t.name.qualified)] = t.id
+        var map: [ExactString: Int] = [:]
+        for (i, c) in t.columns.enumerated() { map[ExactString(c.name)] = i }
         columnIndex[t.id] = map
     }
 
@@ -29,7 +30,7 @@ struct TableCatalog {
     /// The table for `change`, created when new; adds columns the change shows for the first
     /// time and fills in column types the table did not know yet.
     mutating func resolve(_ change: borrowing SourceChange, options: WriterOptions, created: inout Bool) throws(RecordingError) -> TableSchema {
-        if let id = byName[change.table.qualified], var t = schemas[id] {
+        if let id = byName[ExactString(change.table.qualified)], var t = schemas[id] {
             // Almost every change names only known columns with known types: check that
             // without building anything, and do the full work only for the rest.
             if isFullyKnown(change, id) { return t }
@@ -82,15 +83,15 @@ struct TableCatalog {
     /// one string comparison instead of hashing the name.
     @inline(__always)
     private func index(of name: String, at position: Int, in schema: TableSchema) -> Int? {
-        if position >= 0, position < schema.columns.count, schema.columns[position].name == name { return position }
-        return columnIndex[schema.id]?[name]
+        if position >= 0, position < schema.columns.count, schema.columns[position].name.utf8Equal(name) { return position }
+        return columnIndex[schema.id]?[ExactString(name)]
     }
 
     private func addColumns(from change: borrowing SourceChange, to t: inout TableSchema) -> Bool {
         var didChange = false
-        var known = Set(t.columns.map(\.name))
+        var known = Set(t.columns.map { ExactString($0.name) })
         func add(_ name: String, _ type: ColumnType) {
-            if known.insert(name).inserted {
+            if known.insert(ExactString(name)).inserted {
                 t.columns.append(ColumnSchema(name: name, type: type))
                 didChange = true
             }

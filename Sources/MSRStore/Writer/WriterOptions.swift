@@ -16,8 +16,12 @@ public struct WriterOptions: Sendable {
         self.keyOverrides = keyOverrides
     }
 
+    /// The override for `table`, its name matched by bytes (a dictionary lookup would also
+    /// match a canonically equivalent name of another table).
     func keyOverride(for table: TableName) -> [String]? {
-        keyOverrides[table.qualified] ?? keyOverrides[table.name]
+        let qualified = table.qualified
+        return keyOverrides.first { $0.key.utf8Equal(qualified) }?.value
+            ?? keyOverrides.first { $0.key.utf8Equal(table.name) }?.value
     }
 }
 

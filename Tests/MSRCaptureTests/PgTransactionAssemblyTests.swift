@@ -53,7 +53,7 @@ final class PgTransactionAssemblyTests: XCTestCase {
         XCTAssertTrue(tx.changes.allSatisfy { $0.commitTime == time && $0.table.qualified == "public.items" })
 
         let insert = tx.changes[0]
-        XCTAssertEqual(insert.after?.map(\.value), [.int(1), .string("long body"), .json("{\"a\":[1,2]}"), .bool(true)])
+        XCTAssertEqual(insert.after?.map(\.value), [.int(1), .string("long body"), .string("{\"a\": [1, 2]}"), .bool(true)])
         XCTAssertEqual(insert.keyFields?.map(\.name), ["id"])
         XCTAssertEqual(insert.columns.map(\.type.kind), ["int4", "text", "jsonb", "bool"])
 
@@ -111,9 +111,14 @@ final class PgTransactionAssemblyTests: XCTestCase {
         XCTAssertEqual(PostgresValues.value("-Infinity", type: PostgresValues.OID.float8), .double(-.infinity))
         XCTAssertEqual(PostgresValues.value("f", type: PostgresValues.OID.bool), .bool(false))
         XCTAssertEqual(PostgresValues.value("12345678901234567890.5", type: PostgresValues.OID.numeric), .string("12345678901234567890.5"))
+        // json and jsonb keep the server's text: a JSON null is text, not SQL NULL.
         XCTAssertEqual(PostgresValues.value("{\"a b\": [1, \"x y\"],\n \"c\": {}}", type: PostgresValues.OID.json),
-                       .json("{\"a b\":[1,\"x y\"],\"c\":{}}"))
-        XCTAssertEqual(PostgresValues.value("{\"q\": \"\\\" x\"}", type: PostgresValues.OID.jsonb), .json("{\"q\":\"\\\" x\"}"))
+                       .string("{\"a b\": [1, \"x y\"],\n \"c\": {}}"))
+        XCTAssertEqual(PostgresValues.value("{\"q\": \"\\\" x\"}", type: PostgresValues.OID.jsonb), .string("{\"q\": \"\\\" x\"}"))
+        XCTAssertEqual(PostgresValues.value("null", type: PostgresValues.OID.jsonb), .string("null"))
+        XCTAssertEqual(PostgresValues.value("-0", type: PostgresValues.OID.float8).description, "-0.0")
+        XCTAssertEqual(PostgresValues.value("Infinity", type: PostgresValues.OID.float4), .double(.infinity))
+        XCTAssertEqual(PostgresValues.columnType(oid: 90001, name: "positive", typmod: -1, base: (PostgresValues.OID.int4, nil)).parameters, ["base": "int4"])
         XCTAssertEqual(PostgresValues.value("2026-03-14 09:30:00+00", type: PostgresValues.OID.timestamptz), .string("2026-03-14 09:30:00+00"))
         XCTAssertEqual(PostgresValues.columnType(oid: PostgresValues.OID.timestamptz, name: nil, typmod: -1).kind, "timestamptz")
         XCTAssertEqual(PostgresValues.columnType(oid: 90000, name: "mood", typmod: -1).kind, "mood")

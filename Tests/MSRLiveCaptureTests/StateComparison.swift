@@ -10,17 +10,18 @@ struct DatabaseTable {
     var name: String
     var columns: [PostgresColumn]
     var key: [String]
-    /// Rows by key text, each a column name → text (nil for NULL) map.
-    var rows: [String: [String: String?]]
+    /// Rows by key text (compared by bytes, as the database compares them), each a column
+    /// name → text (nil for NULL) map.
+    var rows: [ExactString: [String: String?]]
 
     static func read(_ connection: PostgresConnection, _ name: String, key: [String]) throws -> DatabaseTable {
         let result = try connection.execute("SELECT * FROM \(name)")
-        var rows: [String: [String: String?]] = [:]
+        var rows: [ExactString: [String: String?]] = [:]
         for row in result.rows {
             var map: [String: String?] = [:]
             for (i, c) in result.columns.enumerated() { map[c.name] = row[i] }
             let keyText = key.map { (map[$0] ?? nil) ?? "\u{0}NULL" }.joined(separator: "\u{1}")
-            rows[keyText] = map
+            rows[ExactString(keyText)] = map
         }
         // The recording names tables without SQL's quotes.
         return DatabaseTable(name: name.replacingOccurrences(of: "\"", with: ""), columns: result.columns, key: key, rows: rows)
@@ -39,25 +40,25 @@ enum StateComparison {
             return expected.rows.isEmpty ? [] : ["the recording has no table \(expected.name)"]
         }
         let state = try engine.state(of: schema, at: time ?? Timestamp(micros: Int64.max))
-        var recorded: [String: Row] = [:]
+        var recorded: [ExactString: Row] = [:]
         for (_, row) in state.rows {
             let keyText = expected.key.map { name in
                 schema.columnIndex(named: name).map { text(row[$0]) ?? "\u{0}NULL" } ?? "?"
             }.joined(separator: "\u{1}")
-            recorded[keyText] = row
+            recorded[ExactString(keyText)] = row
         }
         var out: [String] = []
         let missing = Set(expected.rows.keys).subtracting(recorded.keys)
         let extra = Set(recorded.keys).subtracting(expected.rows.keys)
-        if !missing.isEmpty { out.append("\(expected.name): \(missing.count) rows missing, e.g. \(missing.sorted().prefix(3).map(readable))") }
-        if !extra.isEmpty { out.append("\(expected.name): \(extra.count) rows too many, e.g. \(extra.sorted().prefix(3).map(readable))") }
+        if !missing.isEmpty { out.append("\(expected.name): \(missing.count) rows missing, e.g. \(missing.sorted().prefix(3).map { readable($0.string) })") }
+        if !extra.isEmpty { out.append("\(expected.name): \(extra.count) rows too many, e.g. \(extra.sorted().prefix(3).map { readable($0.string) })") }
         for (key, dbRow) in expected.rows.sorted(by: { $0.key < $1.key }) {
             guard let row = recorded[key] else { continue }
             for column in expected.columns {
                 let want = dbRow[column.name] ?? nil
                 let got = schema.columnIndex(named: column.name).map { row[$0] } ?? .null
                 if !matches(got, want) {
-                    out.append("\(expected.name) \(readable(key)).\(column.name): recorded \(got), database \(want ?? "NULL")")
+                    out.append("\(expected.name) \(readable(key.string)).\(column.name): recorded \(got), database \(want ?? "NULL")")
                 }
             }
             if out.count >= limit { break }
@@ -71,14 +72,15 @@ enum StateComparison {
         case .null: return text == nil
         case .double(let d):
             guard let t = text, let e = Double(t) else { return false }
-            return e == d || (e.isNaN && d.isNaN)
+            // By bits: -0 is not 0.
+            return e.bitPattern == d.bitPattern || (e.isNaN && d.isNaN)
         case .json(let j):
             guard let t = text,
                   let a = try? JSONSerialization.jsonObject(with: Data(j.utf8), options: [.fragmentsAllowed]) as? NSObject,
                   let b = try? JSONSerialization.jsonObject(with: Data(t.utf8), options: [.fragmentsAllowed]) as? NSObject else { return false }
             return a == b
         default:
-            return self.text(value) == text
+            return self.text(value).map { t in text.map(t.utf8Equal) ?? false } ?? (text == nil)
         }
     }
 

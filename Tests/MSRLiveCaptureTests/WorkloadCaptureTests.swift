@@ -114,7 +114,7 @@ final class WorkloadCaptureTests: LiveCaptureTestCase {
         for line in lines {
             let row = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let id = try XCTUnwrap(row["id"] as? Int)
-            let want = try XCTUnwrap(expected.rows[String(id)])
+            let want = try XCTUnwrap(expected.rows[ExactString(String(id))])
             XCTAssertEqual(row["name"] as? String, want["name"] ?? nil)
             XCTAssertEqual((row["qty"] as? Int).map(String.init), want["qty"] ?? nil)
         }

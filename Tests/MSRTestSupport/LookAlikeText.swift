@@ -7,6 +7,13 @@ public enum LookAlikeText {
         public var second: String
         /// Whether Swift's `String ==` calls the two equal (canonical equivalence).
         public var canonicallyEquivalent: Bool
+
+        public init(label: String, first: String, second: String, canonicallyEquivalent: Bool) {
+            self.label = label
+            self.first = first
+            self.second = second
+            self.canonicallyEquivalent = canonicallyEquivalent
+        }
     }
 
     /// NFC and NFD `é`: U+00E9 against `e` U+0301.

@@ -16,6 +16,20 @@ public struct CapturedRelation: Sendable, Equatable {
     /// Columns the recording holds that the table no longer has (dropped): written as null,
     /// so a row changed after the drop does not carry a stale value.
     public var retiredColumns: [String]
+    /// For columns of a domain type, the OID of the base type whose representation its values
+    /// take.
+    var valueTypes: [UInt32: UInt32]
+
+    init(relation: PgRelation, keyColumns: [String], typeNames: [UInt32: String] = [:], retiredColumns: [String] = [],
+         domainBases: [UInt32: DomainBase]) {
+        self.init(relation: relation, keyColumns: keyColumns, typeNames: typeNames, retiredColumns: retiredColumns)
+        valueTypes = domainBases.mapValues(\.oid)
+        columns = relation.columns.map {
+            ColumnSchema(name: $0.name, type: PostgresValues.columnType(
+                oid: $0.typeOID, name: typeNames[$0.typeOID], typmod: $0.typeModifier,
+                base: domainBases[$0.typeOID].map { ($0.oid, $0.name) }))
+        }
+    }
 
     public init(relation: PgRelation, keyColumns: [String], typeNames: [UInt32: String] = [:], retiredColumns: [String] = []) {
         self.relation = relation
@@ -25,6 +39,12 @@ public struct CapturedRelation: Sendable, Equatable {
             ColumnSchema(name: $0.name, type: PostgresValues.columnType(oid: $0.typeOID, name: typeNames[$0.typeOID], typmod: $0.typeModifier))
         }
         self.retiredColumns = retiredColumns
+        valueTypes = [:]
+    }
+
+    /// The recording value of a column's text.
+    private func recorded(_ text: String, of column: PgRelationColumn) -> Value {
+        PostgresValues.value(text, type: valueTypes[column.typeOID] ?? column.typeOID)
     }
 
     /// The row image of a new tuple: every column, an unchanged TOAST value as the placeholder
@@ -36,7 +56,7 @@ public struct CapturedRelation: Sendable, Equatable {
             switch value {
             case .null: fields.append(Field(column.name, .null))
             case .unchangedToast: fields.append(Field(column.name, .string(Value.unavailablePlaceholder)))
-            case .text(let text): fields.append(Field(column.name, PostgresValues.value(text, type: column.typeOID)))
+            case .text(let text): fields.append(Field(column.name, recorded(text, of: column)))
             case .binary: fields.append(Field(column.name, .string(Value.unavailablePlaceholder)))
             }
         }
@@ -51,7 +71,7 @@ public struct CapturedRelation: Sendable, Equatable {
         for (column, value) in zip(relation.columns, old.values) {
             switch value {
             case .null where !old.keyOnly: fields.append(Field(column.name, .null))
-            case .text(let text): fields.append(Field(column.name, PostgresValues.value(text, type: column.typeOID)))
+            case .text(let text): fields.append(Field(column.name, recorded(text, of: column)))
             case .null, .unchangedToast, .binary: continue
             }
         }

@@ -6,6 +6,9 @@ import MSRPostgresClient
 struct CatalogRelationResolver: RelationResolver {
     let catalog: PostgresCatalog
     var typeNames: [UInt32: String] = [:]
+    /// Base types of the domain types seen so far, and every type already asked about.
+    var domainBases: [UInt32: DomainBase] = [:]
+    var checkedTypes: Set<UInt32> = []
     /// Column names of a table as the recording holds it (empty for a table not yet recorded).
     let recordedColumns: (TableName) -> [String]
 
@@ -26,10 +29,18 @@ struct CatalogRelationResolver: RelationResolver {
             if !unknown.isEmpty {
                 typeNames.merge(try catalog.typeNames(unknown.sorted())) { a, _ in a }
             }
+            // A Type message names a type without saying whether it is a domain.
+            let unchecked = Set(relation.columns.map(\.typeOID)).filter {
+                PostgresValues.builtinNames[$0] == nil && !checkedTypes.contains($0)
+            }
+            if !unchecked.isEmpty {
+                domainBases.merge(try catalog.domainBases(unchecked.sorted())) { a, _ in a }
+                checkedTypes.formUnion(unchecked)
+            }
         } catch let error as PostgresError {
             throw PostgresCaptureError.postgres(error)
         }
-        var captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames)
+        var captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames, domainBases: domainBases)
         let current = Set(relation.columns.map { ExactString($0.name) })
         captured.retiredColumns = recordedColumns(captured.table).filter { !current.contains(ExactString($0)) }
         return captured

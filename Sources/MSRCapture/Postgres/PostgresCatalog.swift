@@ -21,6 +21,12 @@ struct CatalogColumn: Sendable, Equatable {
     var typeModifier: Int32
 }
 
+/// The type a domain's values take: its base type, after any domains over domains.
+struct DomainBase: Sendable, Equatable {
+    var oid: UInt32
+    var name: String
+}
+
 /// A logical replication slot as `pg_replication_slots` shows it.
 struct SlotInfo: Sendable {
     var plugin: String?
@@ -119,6 +125,37 @@ struct PostgresCatalog {
         var out: [UInt32: String] = [:]
         for row in r.rows {
             if let o = row[0].flatMap({ UInt32($0) }), let n = row[1] { out[o] = n }
+        }
+        return out
+    }
+
+    /// The base types of those of `oids` that are domains (others are left out), followed
+    /// through domains over domains.
+    func domainBases(_ oids: [UInt32]) throws(PostgresError) -> [UInt32: DomainBase] {
+        var parent: [UInt32: (base: DomainBase, isDomain: Bool)] = [:]
+        var ask = Array(Set(oids)).sorted()
+        // A domain cannot be its own base, so the chain ends; the bound only guards the loop.
+        for _ in 0..<32 where !ask.isEmpty {
+            let list = "{" + ask.map(String.init).joined(separator: ",") + "}"
+            let r = try connection.execute("""
+                SELECT t.oid::int8::text, b.oid::int8::text, b.typname, (b.typtype = 'd')::text
+                FROM pg_type t JOIN pg_type b ON b.oid = t.typbasetype
+                WHERE t.oid = ANY($1::oid[]) AND t.typtype = 'd'
+                """, [list])
+            ask = []
+            for row in r.rows {
+                guard let o = row[0].flatMap({ UInt32($0) }), let b = row[1].flatMap({ UInt32($0) }) else { continue }
+                let isDomain = row[3] == "true"
+                parent[o] = (DomainBase(oid: b, name: row[2] ?? ""), isDomain)
+                if isDomain, parent[b] == nil { ask.append(b) }
+            }
+        }
+        var out: [UInt32: DomainBase] = [:]
+        for o in oids {
+            guard var link = parent[o] else { continue }
+            var steps = 0
+            while link.isDomain, let next = parent[link.base.oid], steps < 32 { link = next; steps += 1 }
+            out[o] = link.base
         }
         return out
     }

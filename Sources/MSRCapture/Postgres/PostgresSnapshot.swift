@@ -28,7 +28,9 @@ struct PostgresSnapshot {
             let relation = Self.relation(for: table)
             guard let key = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.sqlName]) }
             let typeNames = Dictionary(table.columns.map { ($0.typeOID, $0.typeName) }) { a, _ in a }
-            let captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames)
+            let bases = try PostgresCatalog(connection: connection).domainBases(
+                table.columns.map(\.typeOID).filter { PostgresValues.builtinNames[$0] == nil })
+            let captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames, domainBases: bases)
             var list: [String] = []
             for c in table.columns { list.append(try connection.quoteIdentifier(c.name)) }
             let select = "SELECT " + (list.isEmpty ? "1" : list.joined(separator: ", ")) + " FROM " + table.sqlName

@@ -2,10 +2,13 @@ import MSRModel
 
 /// PostgreSQL values in their text format, turned into recording values by type OID.
 ///
-/// Integers, floats and booleans become numbers and booleans; json and jsonb become JSON (made
-/// compact, so NDJSON output stays one line per row); everything else — numeric, dates and
-/// times, text, arrays — keeps the server's own text, with the type's name in the column type
-/// so a reader knows what the text means.
+/// Integers, floats and booleans become numbers and booleans (a float keeps NaN, the
+/// infinities and -0, which PostgreSQL writes as `NaN`, `Infinity`, `-Infinity` and `-0`);
+/// everything else — numeric, dates and times, text, arrays, json and jsonb — keeps the server's
+/// own text, with the type's name in the column type so a reader knows what the text means.
+/// json and jsonb stay text (as Debezium sends them), so a JSON `null` is the text `null`,
+/// never SQL NULL, and json keeps the spacing the client wrote. A domain's values are its base
+/// type's: the caller passes the base type's OID.
 public enum PostgresValues {
     public enum OID {
         public static let bool: UInt32 = 16, bytea: UInt32 = 17, char: UInt32 = 18, name: UInt32 = 19
@@ -36,8 +39,6 @@ public enum PostgresValues {
             return Double(text).map(Value.double) ?? .string(text)
         case OID.bool:
             return text == "t" ? .bool(true) : text == "f" ? .bool(false) : .string(text)
-        case OID.json, OID.jsonb:
-            return .json(compactJSON(text))
         default:
             return .string(text)
         }
@@ -46,39 +47,21 @@ public enum PostgresValues {
     /// The column type for a column of type `oid` named `name` (from the catalog or a Type
     /// message) with modifier `typmod`: the name as `kind`; numeric precision and scale and
     /// character lengths as parameters.
-    public static func columnType(oid: UInt32, name: String?, typmod: Int32) -> ColumnType {
+    ///
+    /// A domain's column keeps the domain's name as its kind, with its base type (`base`, the
+    /// type its values take) as a parameter.
+    public static func columnType(oid: UInt32, name: String?, typmod: Int32, base: (oid: UInt32, name: String?)? = nil) -> ColumnType {
         var type = ColumnType(kind: name ?? builtinNames[oid] ?? "oid \(oid)")
+        if let base, base.oid != oid {
+            type.parameters["base"] = base.name ?? builtinNames[base.oid] ?? "oid \(base.oid)"
+        }
         if oid == OID.numeric, typmod >= 4 {
             let packed = typmod - 4
-            type.parameters = ["precision": String(packed >> 16), "scale": String(packed & 0xFFFF)]
+            type.parameters["precision"] = String(packed >> 16)
+            type.parameters["scale"] = String(packed & 0xFFFF)
         } else if oid == OID.varchar || oid == OID.bpchar, typmod >= 4 {
-            type.parameters = ["length": String(typmod - 4)]
+            type.parameters["length"] = String(typmod - 4)
         }
         return type
-    }
-
-    /// JSON text without the spaces and line breaks outside strings (jsonb prints `{"a": 1}`,
-    /// json keeps whatever the client sent).
-    static func compactJSON(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var inString = false, escaped = false
-        for b in text.utf8 {
-            if inString {
-                out.append(b)
-                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch b {
-            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
-                continue
-            case UInt8(ascii: "\""):
-                inString = true
-                out.append(b)
-            default:
-                out.append(b)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

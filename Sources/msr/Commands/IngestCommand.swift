@@ -61,8 +61,11 @@ struct IngestDebeziumCommand: ParsableCommand {
             if report.rejected.count > 20 {
                 Terminal.standardError.write("msr: … and \(report.rejected.count - 20) more rejected lines.\n")
             }
-            if !report.rejected.isEmpty {
-                Terminal.standardError.write("msr: \(report.rejected.count) lines rejected; they are in \(into).rejects.ndjson.\n")
+            if let reason = report.rejectsNotWritten {
+                Terminal.standardError.write("msr: \(report.rejected.count) lines rejected, but the reject file could not be written (\(reason)); everything valid is recorded.\n")
+                rejected = true
+            } else if !report.rejected.isEmpty {
+                Terminal.standardError.write("msr: \(report.rejected.count) lines rejected; they are in \(into).rejects.ndjson, after a line naming this run.\n")
                 rejected = true
             }
             if !quiet { Terminal.standardError.write(summaryLine(report) + "\n") }

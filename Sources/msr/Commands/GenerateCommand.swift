@@ -32,7 +32,7 @@ struct GenerateCommand: ParsableCommand {
             case .recording:
                 if !force { throw CLIError("\(out) already exists; remove it, choose another path, or pass --force.") }
             case .notRegularFile:
-                throw CLIError("\(out) is a directory or another special file, not a recording; give --out a file name such as exercise.msr.")
+                throw CLIError("\(out) is \(PathChecks.kind(out)), not a recording; msr leaves it alone, so give --out a file name such as exercise.msr.")
             case .otherFile:
                 if !force { throw CLIError("\(out) already exists; remove it, choose another path, or pass --force.") }
                 throw CLIError("\(out) is not an msr recording, and --force replaces only a recording; msr leaves it alone, so choose another --out.")

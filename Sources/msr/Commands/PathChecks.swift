@@ -36,8 +36,8 @@ enum PathChecks {
     /// An input of an ingest: a file, or a pipe or device to read from (`<(kcat …)`); a
     /// directory holds no lines, and reading it as an empty file would hide the mistake.
     static func requireInput(_ path: String) throws {
-        if path == "-" { return }
         if path.isEmpty { throw CLIError("An input's path is empty; name an NDJSON file, or - for standard input.") }
+        if path == "-" { return }
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw CLIError("Cannot read \(path); check that the file exists and is readable.")

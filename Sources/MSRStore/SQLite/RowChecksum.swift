@@ -15,7 +15,10 @@ struct RowChecksum {
     }
 
     private mutating func feed(tag: UInt8, _ x: UInt64) {
-        withUnsafeBytes(of: (tag, x.littleEndian)) { feed(UnsafeRawBufferPointer(rebasing: $0[0..<9])) }
+        // Byte by byte: a tuple of the two would hold padding, whose bytes are undefined.
+        let v = x.littleEndian
+        withUnsafeBytes(of: tag) { feed($0) }
+        withUnsafeBytes(of: v) { feed($0) }
     }
 
     mutating func add(_ x: Int64) { feed(tag: 1, UInt64(bitPattern: x)) }

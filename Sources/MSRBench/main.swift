@@ -49,9 +49,13 @@ func runBench() throws {
     let o = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
     let runStart = Clock.now
     let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-    try FileManager.default.createDirectory(atPath: o.work, withIntermediateDirectories: true)
+    // Ingest: the 1M exercise (or the nearest size run) as Debezium NDJSON.
+    let ingestSize = o.sizes.contains(1_000_000) ? 1_000_000 : (o.sizes.filter { $0 <= 1_000_000 }.max() ?? o.sizes.min() ?? 100_000)
+    let work = try WorkDirectory(path: o.work, keep: o.keepWork)
+    defer { work.finish() }
+    try work.claim(o.sizes.flatMap { ["exercise-\($0).msr", "events-\($0).sqlite"] } + o.tableRows.map { "big-\($0).msr" }
+                   + ["first-frame.script", "exercise-\(ingestSize).ndjson", "ingested.msr"])
     try FileManager.default.createDirectory(atPath: o.results, withIntermediateDirectories: true)
-    defer { if !o.keepWork { try? FileManager.default.removeItem(atPath: o.work) } }
     guard FileManager.default.isExecutableFile(atPath: o.msrBinary) else {
         throw Spawn.Failure(description: "no msr binary at \(o.msrBinary); build it (make bench does) or pass --msr")
     }
@@ -69,7 +73,7 @@ func runBench() throws {
     var report = BenchReport(started: stamp, quick: o.quick, machine: machine(postgres: postgres?.version() ?? "not run"))
 
     for size in o.sizes {
-        let rec = o.work + "/exercise-\(size).msr"
+        let rec = work.file("exercise-\(size).msr")
         let gen = try generate(size, into: rec, reuse: o.keepWork, msr: o.msrBinary)
         let (table, rows, summary) = try SeekBench.biggestTable(path: rec)
         let events = try ContenderLoader.events(path: rec, table: table)
@@ -94,7 +98,7 @@ func runBench() throws {
             run.seeks.append(try SeekBench.measure("PostgreSQL history table (tstzrange @>)", questions: questions, budget: o.seekBudget,
                                                    reference: reference) { try PostgresHistoryContender(pg) }.0)
         }
-        let sqlitePath = o.work + "/events-\(size).sqlite"
+        let sqlitePath = work.file("events-\(size).sqlite")
         if o.sections.contains("contenders") {
             log("loading SQLite")
             run.loadSeconds["sqlite"] = try ContenderLoader.loadSQLite(path: sqlitePath, events: events, table: table)
@@ -108,7 +112,7 @@ func runBench() throws {
         }
         if o.sections.contains("open") {
         log("open")
-        let script = o.work + "/first-frame.script"
+        let script = work.file("first-frame.script")
         try "snapshot first\n".write(toFile: script, atomically: true, encoding: .utf8)
         let open = try Spawn.run(o.msrBinary, ["open", rec, "--script", script, "--headless", "--size", "400x126"])
         run.openSeconds = open.seconds
@@ -119,7 +123,7 @@ func runBench() throws {
     }
 
     for rows in o.tableRows where o.sections.contains("tables") {
-        let rec = o.work + "/big-\(rows).msr"
+        let rec = work.file("big-\(rows).msr")
         log("table scaling: \(rows) rows")
         let events = try BigTable.write(rows: rows, to: rec)
         let (table, live, summary) = try SeekBench.biggestTable(path: rec)
@@ -133,14 +137,12 @@ func runBench() throws {
     }
 
     if o.sections.contains("ingest") {
-    // Ingest: the 1M exercise (or the nearest size run) as Debezium NDJSON.
-    let ingestSize = o.sizes.contains(1_000_000) ? 1_000_000 : (o.sizes.filter { $0 <= 1_000_000 }.max() ?? o.sizes.min() ?? 100_000)
-    let ndjson = o.work + "/exercise-\(ingestSize).ndjson"
+    let ndjson = work.file("exercise-\(ingestSize).ndjson")
     log("writing \(ingestSize) Debezium lines")
     let ndjsonBytes = try DebeziumExport.write(events: ingestSize, to: ndjson)
     let cat = try Spawn.run("/bin/cat", [ndjson], stdout: "/dev/null")
     log("ingest")
-    let into = o.work + "/ingested.msr"
+    let into = work.file("ingested.msr")
     // A kept work directory holds the last run's: ingesting into it would only skip duplicates.
     for suffix in ["", "-wal", "-shm", ".rejects.ndjson"] { try? FileManager.default.removeItem(atPath: into + suffix) }
     let ingest = try Spawn.run(o.msrBinary, ["ingest", "debezium", ndjson, "--into", into, "--quiet"])

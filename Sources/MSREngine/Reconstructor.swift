@@ -8,18 +8,20 @@ public final class Reconstructor {
     public let summary: RecordingSummary
     private var cursors: [TableID: TableCursor] = [:]
 
-    public init(store: RecordingStore) throws(RecordingError) {
+    /// With `pinned`, every answer comes from the recording as it was when this opened, however
+    /// long the questions take and whatever an ingest or a capture commits meanwhile
+    /// (`RecordingStore.pinSnapshot`).
+    public init(store: RecordingStore, pinned: Bool = false) throws(RecordingError) {
         self.store = store
+        if pinned { try store.pinSnapshot() }
         self.summary = try store.summary()
     }
 
-    /// Throws when rows read so far came from keyframe pages that could not be read, so that
-    /// an answer with rows missing is never given as whole.
+    /// Throws when rows read so far came from keyframe pages that could not be read (missing,
+    /// or not matching their checksum), so that an answer with rows missing is never given as
+    /// whole. The error names the first such page, its table and keyframe.
     public func checkIntact() throws(RecordingError) {
-        let damaged = store.damagedPages
-        guard damaged == 0 else {
-            throw .corrupt(path: store.location, detail: "\(damaged) keyframe page\(damaged == 1 ? "" : "s") cannot be read, so rows would be missing")
-        }
+        try store.damage.check()
     }
 
     /// The recording's first commit time (the origin of `+offset` times).

@@ -8,6 +8,18 @@ public enum RecordingError: Error, Sendable, CustomStringConvertible {
     case olderVersion(path: String, found: Int, supported: Int)
     case corrupt(path: String, detail: String)
     case storage(path: String, detail: String)
+    /// The disk holding the recording (or its journal) has no space left.
+    case diskFull(path: String)
+    /// The recording, its directory or its file system cannot be written.
+    case readOnly(path: String)
+    /// The file is an SQLite database cut short: it ends before the pages its header counts.
+    case truncated(path: String, bytes: Int64, expected: Int64)
+    /// The operating system refused access to the file or its directory.
+    case permissionDenied(path: String)
+    /// The file cannot be opened at all (a directory, a missing directory, too many open files).
+    case cannotOpen(path: String, detail: String)
+    /// Another process is writing to the recording (an ingest or a capture).
+    case busyWriter(path: String)
     case unknownTable(name: String, known: [String])
     case noPrimaryKey(table: String)
     case noUsableKey(table: String, detail: String)
@@ -27,6 +39,18 @@ public enum RecordingError: Error, Sendable, CustomStringConvertible {
             return "\(path) is damaged (\(detail)); restore it from a copy or record it again."
         case .storage(let path, let detail):
             return "Cannot read or write \(path): \(detail)."
+        case .diskFull(let path):
+            return "The disk holding \(path) is full; free some space and run the command again (what was committed before is kept)."
+        case .readOnly(let path):
+            return "\(path) cannot be written: the file, its directory or its file system is read-only (SQLite also needs to create \(path)-wal and -shm beside it); make it writable or copy it somewhere writable."
+        case .truncated(let path, let bytes, let expected):
+            return "\(path) is cut short (\(bytes) bytes of the \(expected) its header counts), so part of the recording is lost; restore it from a copy or record it again."
+        case .permissionDenied(let path):
+            return "Permission denied for \(path) or its directory; check its owner and mode, or run msr as a user who may read (and for writing, write) it."
+        case .cannotOpen(let path, let detail):
+            return "Cannot open \(path) (\(detail)); check that it is a file and that its directory exists."
+        case .busyWriter(let path):
+            return "Another msr is writing to \(path) (an ingest or a capture); wait for it to finish, then run this again."
         case .unknownTable(let name, let known):
             let list = known.isEmpty ? "it has no tables" : "its tables are " + known.joined(separator: ", ")
             return "The recording has no table '\(name)'; \(list)."

@@ -35,9 +35,12 @@ public protocol RecordingStore: AnyObject {
     /// The rows of a keyframe, or nil when there is no keyframe at that seq.
     func loadKeyframe(table: TableID, seq: Int64) throws(RecordingError) -> RowTree?
     func bookmarks() throws(RecordingError) -> [Bookmark]
-    /// Keyframe pages that could not be read when a lazily loaded tree looked at them; their
-    /// rows are missing from what was read (a lookup cannot throw, so this says so after).
-    var damagedPages: Int { get }
+    /// Makes every later read see the recording as it is now, whatever other processes commit
+    /// meanwhile, until the store closes (a no-op for a store that writes).
+    func pinSnapshot() throws(RecordingError)
+    /// Damage found when a lazily loaded tree looked at rows it could not read; those rows
+    /// are missing from what was read (a lookup cannot throw, so this says so after).
+    var damage: DamageMonitor { get }
 
     // MARK: Writing (used by RecordingWriter)
 
@@ -52,4 +55,9 @@ public protocol RecordingStore: AnyObject {
     func setMetaValue(_ key: String, _ value: String) throws(RecordingError)
     @discardableResult
     func addBookmark(_ bookmark: Bookmark) throws(RecordingError) -> Int64
+}
+
+extension RecordingStore {
+    /// Keyframe pages that could not be read since the store opened.
+    public var damagedPages: Int { damage.count }
 }

@@ -24,3 +24,42 @@ final class BenchSmokeTests: XCTestCase {
         XCTAssertNotNil(object["ingest"])
     }
 }
+
+/// `msr-bench --work DIR` removes only what it made in DIR.
+final class BenchWorkDirectoryTests: XCTestCase {
+    private var bench: String {
+        URL(fileURLWithPath: MSRBinary.path).deletingLastPathComponent().appendingPathComponent("msr-bench").path
+    }
+
+    private func run(_ work: String, _ dir: TemporaryDirectory) throws -> MSRBinary.Result {
+        try MSRBinary.runProgram(bench, ["--quick", "--no-postgres", "--only", "seek", "--results", dir.path("results"),
+                                         "--work", work, "--msr", MSRBinary.path])
+    }
+
+    func testAUsersFilesInTheWorkDirectorySurvive() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: bench), "msr-bench is not built beside msr")
+        let dir = TemporaryDirectory("msr-bench-work")
+        let work = dir.path("mine")
+        try FileManager.default.createDirectory(atPath: work + "/nested", withIntermediateDirectories: true)
+        try "keep\n".write(toFile: work + "/notes.txt", atomically: false, encoding: .utf8)
+        try "deep\n".write(toFile: work + "/nested/deep.txt", atomically: false, encoding: .utf8)
+        let r = try run(work, dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: work)), ["notes.txt", "nested"])
+        XCTAssertEqual(try String(contentsOfFile: work + "/notes.txt", encoding: .utf8), "keep\n")
+        XCTAssertEqual(try String(contentsOfFile: work + "/nested/deep.txt", encoding: .utf8), "deep\n")
+
+        // A user's file at a name msr-bench writes is refused before anything runs.
+        try "my recording\n".write(toFile: work + "/exercise-20000.msr", atomically: false, encoding: .utf8)
+        let refused = try run(work, dir)
+        XCTAssertEqual(refused.status, 1, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("msr-bench did not make it"), refused.stderr)
+        XCTAssertEqual(try String(contentsOfFile: work + "/exercise-20000.msr", encoding: .utf8), "my recording\n")
+        XCTAssertEqual(try String(contentsOfFile: work + "/notes.txt", encoding: .utf8), "keep\n")
+
+        // A directory it creates is gone afterwards, with its parents.
+        let fresh = dir.path("new/work")
+        XCTAssertEqual(try run(fresh, dir).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("new")))
+    }
+}

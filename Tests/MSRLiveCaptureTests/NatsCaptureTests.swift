@@ -53,7 +53,9 @@ final class NatsCaptureTests: XCTestCase {
         XCTAssertEqual(events, messages.count + NatsWorkload.codes().count, "every change once")
         XCTAssertEqual(repeats, 0, "no event twice")
 
-        let rejects = Self.read(rec + ".rejects.ndjson").split(separator: "\n")
+        let file = Self.read(rec + ".rejects.ndjson").split(separator: "\n")
+        XCTAssertTrue(file.first?.hasPrefix("{\"run\":") == true && file[0].contains("\"stream\":"), "a run's header first: \(file.first ?? "")")
+        let rejects = file.filter { !$0.hasPrefix("{\"run\":") }
         XCTAssertEqual(rejects.count, 3, rejects.joined(separator: "\n"))
         XCTAssertTrue(rejects.allSatisfy { $0.contains("\"subject\":\"dbserver1.public.") && $0.contains("\"stream_sequence\":") })
         XCTAssertTrue(rejects[0].contains("not JSON") && rejects[0].contains("this is not json"), String(rejects[0]))

@@ -30,6 +30,7 @@ public final class DebeziumIngest {
 
     /// Ingests `paths` (`-` is standard input) into the writer's recording.
     public func run(paths: [String], progress: @escaping (IngestProgress) -> Void = { _ in }) throws -> IngestReport {
+        let started = Date()
         var inputs: [IngestInput] = []
         for (index, path) in paths.enumerated() { inputs.append(try IngestInput(path: path, index: index)) }
         let totalBytes: Int64? = inputs.contains { $0.size == nil } ? nil : inputs.reduce(0) { $0 + ($1.size ?? 0) }
@@ -82,7 +83,11 @@ public final class DebeziumIngest {
 
         rejects.sort { ($0.input, $0.line) < ($1.input, $1.line) }
         report.rejected = rejects.map { IngestRejection(file: inputs[$0.input].name, line: $0.line, reason: $0.reason) }
-        try RejectFile(path: rejectsPath).write(rejects, inputs: inputs)
+        do {
+            try RejectFile(path: rejectsPath, started: started).append(rejects, inputs: inputs)
+        } catch {
+            report.rejectsNotWritten = error.description
+        }
         return report
     }
 }

@@ -13,6 +13,9 @@ public struct IngestReport: Sendable {
     /// Lines refused, in input order.
     public var rejected: [IngestRejection] = []
     public var newTables: [TableName] = []
+    /// Why the refused lines could not be appended to the reject file (the recording holds
+    /// everything valid all the same); nil when they were, or when there were none.
+    public var rejectsNotWritten: String?
 
     public init() {}
 }

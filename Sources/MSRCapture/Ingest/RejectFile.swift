@@ -4,6 +4,10 @@ import MSRModel
 /// The reject file of an ingest: one JSON object per refused line, naming the input, the line,
 /// the reason and the line itself, in input order.
 ///
+/// Each run that refuses lines appends them after a header line of its own,
+/// `{"run":TIME,"inputs":[…]}`, so the rejects of earlier runs are never lost; a run that
+/// refuses nothing leaves the file as it is.
+///
 /// Lines refused while decoding come with their place in the input; a change the writer
 /// refuses comes back only with its origin (input and line number), so those lines are found
 /// by reading their input again — only inputs that have such lines, only when there are any.
@@ -17,29 +21,39 @@ struct RejectFile {
     }
 
     let path: String
+    /// When the run began, for its header line.
+    var started = Date()
 
-    /// Writes `entries` (replacing any earlier reject file; none when there are no entries).
-    func write(_ entries: [Entry], inputs: [IngestInput]) throws(IngestError) {
-        try? FileManager.default.removeItem(atPath: path)
+    /// Appends the run's header and `entries` (nothing when there are none). Throws, with the
+    /// system's reason, when the file cannot be written: the recording is not affected.
+    func append(_ entries: [Entry], inputs: [IngestInput]) throws(AppendingFileError) {
         guard !entries.isEmpty else { return }
         let sorted = locate(entries.sorted { ($0.input, $0.line) < ($1.input, $1.line) }, inputs: inputs)
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        guard let out = FileHandle(forWritingAtPath: path) else { throw .cannotWrite(path) }
-        defer { try? out.close() }
+        let out = try AppendingFile(path: path)
+        defer { out.close() }
         var readers: [Int: FileHandle] = [:]
-        var text = ""
+        defer { for h in readers.values { try? h.close() } }
+        var text = header(inputs) + "\n"
         for r in sorted {
             if readers[r.input] == nil { readers[r.input] = FileHandle(forReadingAtPath: inputs[r.input].readBackPath) }
             var input = ""
             if let h = readers[r.input], let span = r.span {
                 try? h.seek(toOffset: UInt64(span.offset))
-                input = String(decoding: h.readData(ofLength: span.length), as: UTF8.self)
+                input = String(decoding: (try? h.read(upToCount: span.length)) ?? Data(), as: UTF8.self)
             }
             text += "{\"file\":\(JSONText.quote(inputs[r.input].name)),\"line\":\(r.line),\"reason\":\(JSONText.quote(r.reason)),\"input\":\(JSONText.quote(input))}\n"
-            if text.utf8.count > 1 << 20 { out.write(Data(text.utf8)); text = "" }
+            if text.utf8.count > 1 << 20 {
+                try out.write(Array(text.utf8))
+                text = ""
+            }
         }
-        out.write(Data(text.utf8))
-        for h in readers.values { try? h.close() }
+        try out.write(Array(text.utf8))
+    }
+
+    /// The line that opens a run's rejects: when it began and what it read.
+    func header(_ inputs: [IngestInput]) -> String {
+        let time = Timestamp(micros: Int64((started.timeIntervalSince1970 * 1_000_000).rounded()))
+        return "{\"run\":\(JSONText.quote(time.iso8601)),\"inputs\":[\(inputs.map { JSONText.quote($0.name) }.joined(separator: ","))]}"
     }
 
     /// Fills in the spans of entries that lack one by reading their inputs again.

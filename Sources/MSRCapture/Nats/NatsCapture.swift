@@ -28,7 +28,7 @@ public final class NatsCapture {
     public init(writer: RecordingWriter, options: NatsCaptureOptions, rejectsPath: String) {
         self.writer = writer
         self.options = options
-        self.rejects = NatsRejectLog(path: rejectsPath)
+        self.rejects = NatsRejectLog(path: rejectsPath, stream: options.stream, subject: options.subject)
     }
 
     /// Captures until `stop` is set (then after the batch in hand, its acknowledgements sent),

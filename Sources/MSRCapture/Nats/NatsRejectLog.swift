@@ -4,47 +4,43 @@ import MSRModel
 /// The reject file of a NATS capture (`REC.msr.rejects.ndjson`): one JSON object per refused
 /// message, with its subject, stream sequence, the reason and the message itself.
 ///
-/// Unlike a file ingest, which rewrites the file for each run, a capture appends: it runs for
-/// days, across restarts, and every refusal stays on record. Lines are flushed to disk before
-/// the messages are acknowledged, so a refused message is never lost; one refused just before
-/// a kill may be listed twice, once per delivery.
+/// A capture appends, as a file ingest does: it runs for days, across restarts, and every
+/// refusal stays on record. A run's first refusal is preceded by a header line of its own,
+/// `{"run":TIME,"stream":S,"subject":SUBJECT}`. Lines are flushed to disk before the messages
+/// are acknowledged, so a refused message is never lost; one refused just before a kill may be
+/// listed twice, once per delivery.
 final class NatsRejectLog {
     let path: String
-    private var handle: FileHandle?
+    let stream: String
+    let subject: String
+    private let started = Date()
+    private var file: AppendingFile?
 
-    init(path: String) {
+    init(path: String, stream: String = "", subject: String = "") {
         self.path = path
-    }
-
-    deinit {
-        try? handle?.close()
+        self.stream = stream
+        self.subject = subject
     }
 
     /// Appends one line per rejection and syncs the file.
     func append(_ entries: [(rejection: NatsRejection, input: [UInt8])]) throws(NatsCaptureError) {
         guard !entries.isEmpty else { return }
         var text = ""
+        if file == nil {
+            let time = Timestamp(micros: Int64((started.timeIntervalSince1970 * 1_000_000).rounded()))
+            text += "{\"run\":\(JSONText.quote(time.iso8601)),\"stream\":\(JSONText.quote(stream)),\"subject\":\(JSONText.quote(subject))}\n"
+        }
         for (r, input) in entries {
             text += "{\"subject\":\(JSONText.quote(r.subject)),\"stream_sequence\":\(r.streamSequence),"
             text += "\"reason\":\(JSONText.quote(r.reason)),\"input\":\(JSONText.quote(String(decoding: input, as: UTF8.self)))}\n"
         }
         do {
-            let out = try open()
-            try out.write(contentsOf: Data(text.utf8))
+            let out = try file ?? AppendingFile(path: path)
+            file = out
+            try out.write(Array(text.utf8))
             try out.synchronize()
         } catch {
             throw .cannotWriteRejects(path: path)
         }
-    }
-
-    private func open() throws -> FileHandle {
-        if let handle { return handle }
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else { throw NatsCaptureError.cannotWriteRejects(path: path) }
-        }
-        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try h.seekToEnd()
-        handle = h
-        return h
     }
 }

@@ -46,6 +46,15 @@ struct GridView {
         buffer.drawBox(area, style: border, characters: focused ? .heavy : .light)
         _ = buffer.put(title, x: area.x + 2, y: area.y, style: theme[focused ? .paneTitleFocused : .paneTitle].layered(over: border))
         guard fits else { return }
+        // Asked after the window was read: that is when damaged keyframe pages are found.
+        if let damage = pane.feed.error {
+            buffer.fill(inner, style: theme[.gridText])
+            let text = TextWrap.lines("damaged recording: \(damage)", width: inner.width - 1)
+            for (i, line) in text.prefix(inner.height).enumerated() {
+                _ = buffer.put(line, x: inner.x + 1, y: inner.y + i, style: theme[.error], maxWidth: inner.width - 1)
+            }
+            return
+        }
         guard rowsView != nil else {
             _ = buffer.put("loading…", x: inner.x + 1, y: inner.y + 1, style: theme[.hint])
             return

@@ -1,4 +1,5 @@
 import MSRModel
+import MSRStore
 
 /// What changed in a table between two frames, for highlighting: rows that appeared, cells
 /// that changed, rows that went (kept so they can be shown briefly before they go).
@@ -90,11 +91,19 @@ public struct TableFrame: Sendable {
     /// reverted), so a position in between can be made without the store.
     /// Nil when the frame was reached by a jump from a keyframe.
     let walk: [ChangeEvent]?
+    /// Where damage found while this frame's rows are read is recorded (its store's monitor).
+    let damageMonitor: DamageMonitor?
+
+    /// The damage found in the recording so far, as the error to show instead of the rows:
+    /// keyframe pages are read as the rows are looked at, so ask after reading them.
+    public var damage: RecordingError? { damageMonitor?.error }
 
     public var seq: Int64 { state.seq }
     public var table: TableID { state.table }
 
-    public init(state: TableState, time: Timestamp, previousSeq: Int64?, changes: FrameChanges, walk: [ChangeEvent]? = nil) {
+    public init(state: TableState, time: Timestamp, previousSeq: Int64?, changes: FrameChanges, walk: [ChangeEvent]? = nil,
+                damage: DamageMonitor? = nil) {
+        self.damageMonitor = damage
         self.state = state
         self.time = time
         self.previousSeq = previousSeq

@@ -30,6 +30,8 @@ public final class TableFeed: @unchecked Sendable {
     private var targets: [Int64] = []
     private var worker: (timeline: Timeline, cursor: TableCursor)?
     private var failure: RecordingError?
+    /// The worker's store's record of damage found while rows are read, on any thread.
+    private var damage: DamageMonitor?
     /// Frames this close (in events) are reached event by event, so their changes are known;
     /// farther ones jump from a keyframe and carry no changes.
     static let walkLimit: Int64 = 50_000
@@ -105,15 +107,17 @@ public final class TableFeed: @unchecked Sendable {
         state.seq = seq
         let changes = FrameChanges(events: applied, forward: forward, keyColumns: table.keyColumns)
         let time = forward ? (applied.last?.commitTime ?? from.time) : ((walk.walk ?? []).first { $0.seq <= seq }?.commitTime ?? walk.time)
-        return TableFrame(state: state, time: time, previousSeq: fromSeq, changes: changes, walk: applied)
+        return TableFrame(state: state, time: time, previousSeq: fromSeq, changes: changes, walk: applied, damage: damage)
     }
 
     /// Whether the worker has done all the latest plan asked for (no frame is being made):
     /// scripts and tests wait for it, so what they show does not depend on timing.
     public var isIdle: Bool { lock.withLock { !working } }
 
-    /// The last error the worker met (a damaged recording), if any.
-    public var error: RecordingError? { lock.withLock { failure } }
+    /// The last error the worker met, or the damage found in the recording while its rows
+    /// were read (here or wherever a frame's rows were looked at), if any: a pane shows it
+    /// instead of rows that would be wrong.
+    public var error: RecordingError? { lock.withLock { failure ?? damage?.error } }
 
     /// How far ahead frames are ready: the furthest of the worker's prefetch positions that
     /// is beyond the playhead in its direction with every one before it buffered. Frames left
@@ -157,7 +161,7 @@ public final class TableFeed: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let f = lock.withLock({ cache[seq] }) { return f }
-            if lock.withLock({ failure }) != nil { return nil }
+            if error != nil { return nil }
             Thread.sleep(forTimeInterval: 0.001)
         }
         return nil
@@ -197,6 +201,7 @@ extension TableFeed {
     private func fill(_ p: FeedPlan, generation gen: Int) throws(RecordingError) {
         if worker == nil {
             let store = try openStore()
+            lock.withLock { damage = store.damage }
             let cursor = TableCursor(store: store, schema: table)
             cursor.recordsMoves = true
             worker = (try Timeline(store: store), cursor)
@@ -230,8 +235,11 @@ extension TableFeed {
                 changes = FrameChanges(diff: TableDiff(from: before, to: cursor.state))
                 previousSeq = from
             }
+            // Pages the seek or the comparison read and found damaged end the work here.
+            try cursor.store.damage.check()
             let frame = TableFrame(state: cursor.state, time: try timeline.time(ofSeq: target),
-                                   previousSeq: previousSeq, changes: changes, walk: cursor.lastMove?.events)
+                                   previousSeq: previousSeq, changes: changes, walk: cursor.lastMove?.events,
+                                   damage: cursor.store.damage)
             lock.withLock { cache[target] = frame }
             previous = frame
             if i == 0, let notify = onFrameReady { notifyQueue.async(execute: notify) }

@@ -2,11 +2,32 @@ import MSRModel
 
 /// The encodings of a keyframe page (its rows) and of a keyframe's directory (its pages).
 enum KeyframePage {
-    /// One entry of a keyframe's directory: a page, its row count and its first key.
+    /// One entry of a keyframe's directory: a page, its row count, its first key and the
+    /// checksum its stored bytes must match (`checksum(table:data:)`).
     struct Entry {
         var id: Int64
         var rows: Int
         var firstKey: RowKey
+        var checksum: Int64
+    }
+
+    /// A page's checksum: its table and its stored bytes. It is kept in the directories that
+    /// name the page, so a page found under another id does not pass either.
+    static func checksum(table: TableID, data: [UInt8]) -> Int64 {
+        var c = RowChecksum()
+        c.add(Int64(table))
+        c.add(bytes: data)
+        return c.stored
+    }
+
+    /// The checksum of a keyframe row: its table, seq, row count and directory.
+    static func keyframeChecksum(table: Int64, seq: Int64, rows: Int64, directory: [UInt8]) -> Int64 {
+        var c = RowChecksum()
+        c.add(table)
+        c.add(seq)
+        c.add(rows)
+        c.add(bytes: directory)
+        return c.stored
     }
 
     /// A page as stored: its rows, compressed (`PageCompression`).
@@ -33,6 +54,7 @@ enum KeyframePage {
         for e in entries {
             w.varint(UInt64(bitPattern: e.id))
             w.varint(UInt64(e.rows))
+            w.varint(UInt64(bitPattern: e.checksum))
             w.key(e.firstKey)
         }
         return w.bytes
@@ -58,10 +80,12 @@ enum KeyframePage {
                     let offset = r.offset
                     _ = try r.varint()
                     let rows = Int(try r.varint())
+                    _ = try r.varint()
                     runs.append(Run(offset: offset, pages: 1, rows: rows, firstKey: try r.key()))
                 } else {
                     _ = try r.varint()
                     runs[runs.count - 1].rows += Int(try r.varint())
+                    _ = try r.varint()
                     runs[runs.count - 1].pages += 1
                     try skipValues(&r)
                 }
@@ -113,6 +137,30 @@ enum KeyframePage {
     }
 
     private static func entry(_ r: inout BinaryReader) throws(BinaryCodingError) -> Entry {
-        Entry(id: Int64(bitPattern: try r.varint()), rows: Int(try r.varint()), firstKey: try r.key())
+        let id = Int64(bitPattern: try r.varint())
+        let rows = Int(try r.varint())
+        let checksum = Int64(bitPattern: try r.varint())
+        return Entry(id: id, rows: rows, firstKey: try r.key(), checksum: checksum)
+    }
+}
+
+/// A keyframe page that cannot be used: missing, not matching its checksum, or undecodable.
+struct KeyframePageError: Error {
+    var detail: String
+}
+
+extension KeyframePage {
+    /// The rows of a page read for `entry`, once its bytes match the entry's checksum and
+    /// its row count.
+    static func verifiedRows(_ data: [UInt8]?, entry: Entry, place: KeyframePlace) throws(KeyframePageError) -> [Row] {
+        let which = "keyframe page \(entry.id) of table \(place.table) (keyframe at seq \(place.seq))"
+        guard let data else { throw KeyframePageError(detail: "\(which) is missing") }
+        guard checksum(table: place.tableID, data: data) == entry.checksum else {
+            throw KeyframePageError(detail: "\(which) does not match its checksum")
+        }
+        guard let rows = try? decodeRows(data), rows.count == entry.rows else {
+            throw KeyframePageError(detail: "\(which) cannot be decoded")
+        }
+        return rows
     }
 }

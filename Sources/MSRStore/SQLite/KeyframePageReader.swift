@@ -14,38 +14,38 @@ final class KeyframePageReader: @unchecked Sendable {
     private let path: String
     private var connection: SQLiteConnection?
     private var select: SQLiteStatement?
-    private var failed = 0
+    private let damage: DamageMonitor
 
-    init(path: String) throws(RecordingError) {
+    init(path: String, damage: DamageMonitor) throws(RecordingError) {
         self.path = path
+        self.damage = damage
         do {
             let c = try SQLiteConnection(path: path, readOnly: true)
             select = try c.prepare("SELECT data FROM pages WHERE id = ?")
             connection = c
         } catch {
-            throw .storage(path: path, detail: error.message)
+            throw RecordingError.opening(path: path, error)
         }
     }
 
-    /// Pages that could not be read or decoded since the store opened (their leaves load empty).
-    var failures: Int { lock.withLock { failed } }
-
-    /// The rows of page `id`, in key order; empty (and counted in `failures`) when the page
-    /// is missing or damaged.
-    func rows(ofPage id: Int64) -> [Row] {
+    /// The rows of a page, in key order; empty (and recorded in `damage`) when the page is
+    /// missing, damaged or does not match the checksum its directory gives.
+    func rows(of entry: KeyframePage.Entry, place: KeyframePlace) -> [Row] {
         lock.withLock {
-            guard let select else { failed += 1; return [] }
-            defer { select.finish() }
-            do {
-                guard try select.reset(.int(id)).step(), let data = select.blob(0) else {
-                    failed += 1
-                    return []
-                }
-                return try KeyframePage.decodeRows(data)
+            do throws(KeyframePageError) {
+                return try KeyframePage.verifiedRows(read(entry.id), entry: entry, place: place)
             } catch {
-                failed += 1
+                damage.record(.corrupt(path: path, detail: error.detail))
                 return []
             }
         }
+    }
+
+    /// Called under `lock`.
+    private func read(_ id: Int64) -> [UInt8]? {
+        guard let select else { return nil }
+        defer { select.finish() }
+        guard (try? select.reset(.int(id)).step()) == true else { return nil }
+        return select.blob(0)
     }
 }

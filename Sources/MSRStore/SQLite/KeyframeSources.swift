@@ -1,11 +1,19 @@
 import MSRModel
 
+/// Which keyframe a page belongs to, for messages about its damage.
+struct KeyframePlace: Sendable {
+    var table: String
+    var tableID: TableID
+    var seq: Int64
+}
+
 /// One stored keyframe page as the source of a lazy leaf.
 struct StoredKeyframePage: LeafSource {
     let reader: KeyframePageReader
-    let id: Int64
+    let entry: KeyframePage.Entry
+    let place: KeyframePlace
 
-    func loadRows() -> [Row] { reader.rows(ofPage: id) }
+    func loadRows() -> [Row] { reader.rows(of: entry, place: place) }
 }
 
 /// A run of consecutive pages of one keyframe as the source of a lazy inner node: its
@@ -15,15 +23,16 @@ struct StoredKeyframeRun: SubtreeSource {
     let directory: [UInt8]
     let run: KeyframePage.Run
     let keyColumns: [Int]
+    let place: KeyframePlace
 
     func loadChildren() -> [RowTreeNode] {
         guard let entries = try? KeyframePage.decodeEntries(directory, run: run), !entries.isEmpty else {
-            // The directory was read whole when the keyframe was opened, so this cannot
-            // happen; an empty leaf keeps the tree walkable if it does.
+            // The directory matched its checksum and was read whole when the keyframe was
+            // opened, so this cannot happen; an empty leaf keeps the tree walkable if it does.
             return [RowTree.makeLeaf(keys: [], rows: [])]
         }
         return entries.map { entry in
-            RowTree.makeLazyLeaf(source: StoredKeyframePage(reader: reader, id: entry.id), keyColumns: keyColumns,
+            RowTree.makeLazyLeaf(source: StoredKeyframePage(reader: reader, entry: entry, place: place), keyColumns: keyColumns,
                                  firstKey: entry.firstKey, count: entry.rows)
         }
     }

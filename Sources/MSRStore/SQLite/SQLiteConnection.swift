@@ -4,7 +4,15 @@ import CSQLite3
 public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     public var code: Int32
     public var message: String
+    /// The operating system's errno behind an I/O failure (`sqlite3_system_errno`), or 0.
+    public var systemErrno: Int32 = 0
+
+    /// The result code without its extended part (`SQLITE_IOERR_SHORT_READ` → `SQLITE_IOERR`).
+    var primaryCode: Int32 { code & 0xff }
     public var description: String { "SQLite error \(code): \(message)" }
+
+    /// `SQLITE_CORRUPT`: also what msr reports for a row that fails its checksum.
+    static let corruptCode: Int32 = 11
 }
 
 /// One connection to an SQLite database file (`sqlite3 *`).
@@ -21,10 +29,12 @@ final class SQLiteConnection {
         flags |= SQLITE_OPEN_NOMUTEX
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, flags, nil)
+        if let db { sqlite3_extended_result_codes(db, 1) }
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            let errno = db.map { sqlite3_system_errno($0) } ?? 0
             sqlite3_close(db)
-            throw SQLiteError(code: rc, message: message)
+            throw SQLiteError(code: rc, message: message, systemErrno: errno)
         }
         handle = db
         sqlite3_busy_timeout(db, 5000)
@@ -39,7 +49,8 @@ final class SQLiteConnection {
 
     func check(_ rc: Int32) throws(SQLiteError) {
         guard rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE else {
-            throw SQLiteError(code: rc, message: handle.map { String(cString: sqlite3_errmsg($0)) } ?? "closed")
+            throw SQLiteError(code: rc, message: handle.map { String(cString: sqlite3_errmsg($0)) } ?? "closed",
+                              systemErrno: handle.map { sqlite3_system_errno($0) } ?? 0)
         }
     }
 
@@ -50,7 +61,8 @@ final class SQLiteConnection {
         if rc != SQLITE_OK {
             let message = err.map { String(cString: $0) } ?? "error"
             sqlite3_free(err)
-            throw SQLiteError(code: rc, message: message)
+            throw SQLiteError(code: rc, message: message,
+                              systemErrno: handle.map { sqlite3_system_errno($0) } ?? 0)
         }
     }
 

@@ -2,7 +2,8 @@ import MSRModel
 
 /// Reading and appending change events.
 extension SQLiteRecordingStore {
-    static let eventColumns = "seq, commit_time, position, table_id, op, key, before, after, given"
+    /// An event's columns in the order `readEvents` and `appendEvents` use them.
+    static let eventColumns = "seq, commit_time, position, table_id, op, key, before, after, given, row_count, checksum"
 
     public func summary() throws(RecordingError) -> RecordingSummary {
         try forgetTablesIfChangedElsewhere()
@@ -43,8 +44,11 @@ extension SQLiteRecordingStore {
 
     public func commitTime(ofSeq seq: Int64) throws(RecordingError) -> Timestamp? {
         try wrap {
-            let s = try statement("SELECT commit_time FROM events WHERE seq = ?").reset(.int(seq))
-            return try s.step() ? Timestamp(micros: s.int64(0)) : nil
+            // The whole row is read so that its checksum vouches for the time.
+            let s = try statement("SELECT \(Self.eventColumns) FROM events WHERE seq = ?").reset(.int(seq))
+            guard try s.step() else { return nil }
+            try verifyEvent(s)
+            return Timestamp(micros: s.int64(1))
         }
     }
 
@@ -122,9 +126,11 @@ extension SQLiteRecordingStore {
 
     public func rowCount(table: TableID, atSeq seq: Int64) throws(RecordingError) -> Int {
         try wrap {
-            let s = try statement("SELECT row_count FROM events WHERE table_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1")
+            let s = try statement("SELECT \(Self.eventColumns) FROM events WHERE table_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1")
                 .reset(.int(table), .int(seq))
-            return try s.step() ? Int(s.int64(0)) : 0
+            guard try s.step() else { return 0 }
+            try verifyEvent(s)
+            return Int(s.int64(9))
         }
     }
 
@@ -147,7 +153,7 @@ extension SQLiteRecordingStore {
 
     public func appendEvents(_ events: [ChangeEvent], rowCounts: [Int]) throws(RecordingError) {
         try wrap {
-            let s = try statement("INSERT INTO events(\(Self.eventColumns), row_count) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let s = try statement("INSERT INTO events(\(Self.eventColumns)) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             // Every image of an event is encoded into one reused buffer and bound from there
             // without a copy; only the ranges of each part are kept.
             var w = BinaryWriter(capacity: 4096)
@@ -170,6 +176,10 @@ extension SQLiteRecordingStore {
         func run(_ s: SQLiteStatement, event e: borrowing ChangeEvent, rowCount: Int, bytes: [UInt8]) throws {
             try bytes.withUnsafeBytes { all in
                 func part(_ r: Range<Int>?) -> UnsafeRawBufferPointer? { r.map { UnsafeRawBufferPointer(rebasing: all[$0]) } }
+                let checksum = SQLiteRecordingStore.eventChecksum(
+                    seq: e.seq, commitTime: e.commitTime.micros, position: e.position, table: Int64(e.table),
+                    op: Int64(e.op.rawValue), rowCount: Int64(rowCount),
+                    key: part(key), before: part(before), after: part(after), given: part(given))
                 s.rewind()
                 try s.bind(1, e.seq)
                 try s.bind(2, e.commitTime.micros)
@@ -181,6 +191,7 @@ extension SQLiteRecordingStore {
                 try s.bind(8, borrowing: part(after))
                 try s.bind(9, borrowing: part(given))
                 try s.bind(10, Int64(rowCount))
+                try s.bind(11, checksum)
                 _ = try s.step()
             }
         }
@@ -204,12 +215,48 @@ extension SQLiteRecordingStore {
         return EncodedEvent(key: key, before: before, after: after, given: given)
     }
 
+    /// The checksum of one event row: every column but the checksum itself.
+    static func eventChecksum(seq: Int64, commitTime: Int64, position: Int64?, table: Int64, op: Int64, rowCount: Int64,
+                              key: UnsafeRawBufferPointer?, before: UnsafeRawBufferPointer?,
+                              after: UnsafeRawBufferPointer?, given: UnsafeRawBufferPointer?) -> Int64 {
+        var c = RowChecksum()
+        c.add(seq)
+        c.add(commitTime)
+        c.add(position)
+        c.add(table)
+        c.add(op)
+        c.add(rowCount)
+        c.add(bytes: key)
+        c.add(bytes: before)
+        c.add(bytes: after)
+        c.add(bytes: given)
+        return c.stored
+    }
+
+    /// Throws unless the current row of `eventColumns` has the kinds of values it was written
+    /// with and matches its checksum: damage is reported, never read as an event.
+    func verifyEvent(_ s: SQLiteStatement) throws(SQLiteError) {
+        let seq = s.int64(0)
+        let integers: [Int32] = [0, 1, 3, 4, 9, 10]
+        let blobs: [Int32] = [5, 6, 7, 8]
+        let kinds = integers.allSatisfy { s.kind($0) == .integer }
+            && (s.kind(2) == .integer || s.kind(2) == .null)
+            && s.kind(5) == .blob && blobs.allSatisfy { s.kind($0) == .blob || s.kind($0) == .null }
+        let sum = Self.eventChecksum(seq: seq, commitTime: s.int64(1), position: s.optionalInt64(2), table: s.int64(3),
+                                     op: s.int64(4), rowCount: s.int64(9), key: s.borrowedBlob(5), before: s.borrowedBlob(6),
+                                     after: s.borrowedBlob(7), given: s.borrowedBlob(8))
+        guard kinds, sum == s.int64(10) else {
+            throw SQLiteError(code: SQLiteError.corruptCode, message: "event \(seq)\(tableLabel(s.int64(3))) does not match its checksum")
+        }
+    }
+
     /// Decodes rows of `eventColumns`; a damaged image is reported, never trusted.
     func readEvents(_ s: SQLiteStatement, limit: Int) throws(SQLiteError) -> [ChangeEvent] {
         var out: [ChangeEvent] = []
         while out.count < limit, try s.step() {
+            try verifyEvent(s)
             guard let op = Operation(rawValue: UInt8(truncatingIfNeeded: s.int64(4))) else {
-                throw SQLiteError(code: 11, message: "event \(s.int64(0)) has an unknown operation")
+                throw SQLiteError(code: SQLiteError.corruptCode, message: "event \(s.int64(0)) has an unknown operation")
             }
             do {
                 // Decoded straight from SQLite's buffers: a walk reads thousands of events.
@@ -237,9 +284,15 @@ extension SQLiteRecordingStore {
                                        table: TableID(truncatingIfNeeded: s.int64(3)), op: op, key: key,
                                        before: before, after: after, givenColumns: given))
             } catch {
-                throw SQLiteError(code: 11, message: "event \(s.int64(0)) cannot be decoded")
+                throw SQLiteError(code: SQLiteError.corruptCode, message: "event \(s.int64(0))\(tableLabel(s.int64(3))) cannot be decoded")
             }
         }
         return out
+    }
+
+    /// " of table NAME" for messages, when the id names a known table.
+    func tableLabel(_ id: Int64) -> String {
+        guard let t = tableCache?.first(where: { Int64($0.id) == id }) else { return "" }
+        return " of table \(t.name.qualified)"
     }
 }

@@ -13,11 +13,14 @@ extension SQLiteRecordingStore {
 
     public func nearestKeyframe(table: TableID, to seq: Int64, atOrBefore: Bool) throws(RecordingError) -> KeyframeInfo? {
         try wrap {
+            // The directory is read too, so that the row's checksum vouches for its seq.
             let sql = atOrBefore
-                ? "SELECT seq, row_count FROM keyframes WHERE table_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1"
-                : "SELECT seq, row_count FROM keyframes WHERE table_id = ? AND seq >= ? ORDER BY seq LIMIT 1"
+                ? "SELECT seq, row_count, pages, checksum FROM keyframes WHERE table_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1"
+                : "SELECT seq, row_count, pages, checksum FROM keyframes WHERE table_id = ? AND seq >= ? ORDER BY seq LIMIT 1"
             let s = try statement(sql).reset(.int(table), .int(seq))
-            return try s.step() ? KeyframeInfo(table: table, seq: s.int64(0), rowCount: Int(s.int64(1))) : nil
+            guard try s.step() else { return nil }
+            _ = try verifiedDirectory(s, table: table, seq: s.int64(0))
+            return KeyframeInfo(table: table, seq: s.int64(0), rowCount: Int(s.int64(1)))
         }
     }
 
@@ -28,18 +31,31 @@ extension SQLiteRecordingStore {
     public func loadKeyframe(table: TableID, seq: Int64) throws(RecordingError) -> RowTree? {
         guard let schema = try tables().first(where: { $0.id == table }) else { return nil }
         let directory: [UInt8]? = try wrap {
-            let s = try statement("SELECT pages FROM keyframes WHERE table_id = ? AND seq = ?").reset(.int(table), .int(seq))
-            return try s.step() ? s.blob(0) : nil
+            let s = try statement("SELECT ?, row_count, pages, checksum FROM keyframes WHERE table_id = ? AND seq = ?")
+                .reset(.int(seq), .int(table), .int(seq))
+            return try s.step() ? try verifiedDirectory(s, table: table, seq: seq) : nil
         }
         guard let directory else { return nil }
         do {
-            if !writable { return try lazyTree(directory, keyColumns: schema.keyColumns) }
-            return try wholeTree(table: table, directory: directory, keyColumns: schema.keyColumns)
+            let place = KeyframePlace(table: schema.name.qualified, tableID: table, seq: seq)
+            if !writable && !pinned { return try lazyTree(directory, keyColumns: schema.keyColumns, place: place) }
+            return try wholeTree(table: table, directory: directory, keyColumns: schema.keyColumns, place: place)
         } catch let error as RecordingError {
             throw error
         } catch {
             throw .corrupt(path: location, detail: "keyframe \(seq) of table \(table) cannot be decoded")
         }
+    }
+
+    /// The directory of the current keyframe row (columns: seq, row_count, pages, checksum),
+    /// once its checksum matches.
+    private func verifiedDirectory(_ s: SQLiteStatement, table: TableID, seq: Int64) throws(SQLiteError) -> [UInt8] {
+        let directory = s.blob(2)
+        guard s.kind(1) == .integer, s.kind(2) == .blob, s.kind(3) == .integer, let directory,
+              KeyframePage.keyframeChecksum(table: Int64(table), seq: seq, rows: s.int64(1), directory: directory) == s.int64(3) else {
+            throw SQLiteError(code: SQLiteError.corruptCode, message: "the keyframe at seq \(seq)\(tableLabel(Int64(table))) does not match its checksum")
+        }
+        return directory
     }
 
     /// Pages per lazy inner node of a big keyframe: opening one reads a single key per run.
@@ -48,66 +64,61 @@ extension SQLiteRecordingStore {
     /// A read-only store's keyframe: a tree of unloaded nodes. A small table gets one lazy leaf
     /// per page; a big one a lazy inner node per run of pages, so that opening its keyframe
     /// decodes only one key per run, not one per page.
-    private func lazyTree(_ directory: [UInt8], keyColumns: [Int]) throws -> RowTree {
+    private func lazyTree(_ directory: [UInt8], keyColumns: [Int], place: KeyframePlace) throws -> RowTree {
         let reader = try pageReader()
         let runs = try KeyframePage.scanRuns(directory, pagesPerRun: Self.pagesPerRun)
         if runs.count <= 2 {
             return RowTree(leaves: try runs.flatMap { try KeyframePage.decodeEntries(directory, run: $0) }.map { entry in
-                RowTree.makeLazyLeaf(source: StoredKeyframePage(reader: reader, id: entry.id), keyColumns: keyColumns,
+                RowTree.makeLazyLeaf(source: StoredKeyframePage(reader: reader, entry: entry, place: place), keyColumns: keyColumns,
                                      firstKey: entry.firstKey, count: entry.rows)
             })
         }
         return RowTree(leaves: runs.map { run in
-            RowTree.makeLazyGroup(source: StoredKeyframeRun(reader: reader, directory: directory, run: run, keyColumns: keyColumns),
+            RowTree.makeLazyGroup(source: StoredKeyframeRun(reader: reader, directory: directory, run: run, keyColumns: keyColumns, place: place),
                                   keyColumns: keyColumns, firstKey: run.firstKey, count: run.rows)
         })
     }
 
     /// A writable store's keyframe: every page read now, and remembered by leaf identity so
     /// that the next keyframe shares the unchanged ones.
-    private func wholeTree(table: TableID, directory: [UInt8], keyColumns: [Int]) throws -> RowTree {
+    private func wholeTree(table: TableID, directory: [UInt8], keyColumns: [Int], place: KeyframePlace) throws -> RowTree {
         let entries = try KeyframePage.decodeDirectory(directory)
         var leaves: [RowTreeNode] = []
         leaves.reserveCapacity(entries.count)
-        var cache: [ObjectIdentifier: (leaf: RowTreeNode, page: Int64, rows: Int)] = [:]
+        var cache: [ObjectIdentifier: CachedPage] = [:]
         for entry in entries {
-            let leaf = try loadPage(entry.id, keyColumns: keyColumns)
-            cache[leaf.identity] = (leaf, entry.id, entry.rows)
+            let leaf = try loadPage(entry, keyColumns: keyColumns, place: place)
+            cache[leaf.identity] = CachedPage(leaf: leaf, page: entry.id, rows: entry.rows, checksum: entry.checksum)
             leaves.append(leaf)
         }
         pageCache[table] = cache
         return RowTree(leaves: leaves)
     }
 
-    /// Keyframe pages that could not be read since the store opened (lazy leaves load them
-    /// empty rather than stop a lookup).
-    public var damagedPages: Int { lazyPageReader?.failures ?? 0 }
-
     private func pageReader() throws(RecordingError) -> KeyframePageReader {
         if let r = lazyPageReader { return r }
-        let r = try KeyframePageReader(path: location)
+        let r = try KeyframePageReader(path: location, damage: damage)
         lazyPageReader = r
         return r
     }
 
-    private func loadPage(_ id: Int64, keyColumns: [Int]) throws(RecordingError) -> RowTreeNode {
+    private func loadPage(_ entry: KeyframePage.Entry, keyColumns: [Int], place: KeyframePlace) throws(RecordingError) -> RowTreeNode {
         let data: [UInt8]? = try wrap {
-            let s = try statement("SELECT data FROM pages WHERE id = ?").reset(.int(id))
+            let s = try statement("SELECT data FROM pages WHERE id = ?").reset(.int(entry.id))
             return try s.step() ? s.blob(0) : nil
         }
-        guard let data else { throw .corrupt(path: location, detail: "keyframe page \(id) is missing") }
-        do {
-            let rows = try KeyframePage.decodeRows(data)
+        do throws(KeyframePageError) {
+            let rows = try KeyframePage.verifiedRows(data, entry: entry, place: place)
             return RowTree.makeLeaf(keys: rows.map { $0.key(keyColumns) }, rows: rows)
         } catch {
-            throw .corrupt(path: location, detail: "keyframe page \(id) cannot be decoded")
+            throw .corrupt(path: location, detail: error.detail)
         }
     }
 
     /// Writes a keyframe; leaves unchanged since the table's previous keyframe keep their page.
     public func saveKeyframe(table: TableID, seq: Int64, rows: RowTree) throws(RecordingError) {
         let previous = pageCache[table] ?? [:]
-        var next: [ObjectIdentifier: (leaf: RowTreeNode, page: Int64, rows: Int)] = [:]
+        var next: [ObjectIdentifier: CachedPage] = [:]
         var directory: [KeyframePage.Entry] = []
         let leaves = rows.leaves
         directory.reserveCapacity(leaves.count)
@@ -117,20 +128,24 @@ extension SQLiteRecordingStore {
             for leaf in leaves {
                 if let known = previous[leaf.identity] ?? next[leaf.identity] {
                     next[leaf.identity] = known
-                    directory.append(KeyframePage.Entry(id: known.page, rows: known.rows, firstKey: leaf.leafEntries.keys[0]))
+                    directory.append(KeyframePage.Entry(id: known.page, rows: known.rows, firstKey: leaf.leafEntries.keys[0], checksum: known.checksum))
                     continue
                 }
                 let entries = leaf.leafEntries
                 guard let first = entries.keys.first else { continue }
-                try insert.run(.int(table), .int(seq), .blob(KeyframePage.encodeRows(entries.rows)))
+                let data = KeyframePage.encodeRows(entries.rows)
+                let checksum = KeyframePage.checksum(table: table, data: data)
+                try insert.run(.int(table), .int(seq), .blob(data))
                 try lastID.reset()
                 _ = try lastID.step()
                 let id = lastID.int64(0)
-                next[leaf.identity] = (leaf, id, entries.rows.count)
-                directory.append(KeyframePage.Entry(id: id, rows: entries.rows.count, firstKey: first))
+                next[leaf.identity] = CachedPage(leaf: leaf, page: id, rows: entries.rows.count, checksum: checksum)
+                directory.append(KeyframePage.Entry(id: id, rows: entries.rows.count, firstKey: first, checksum: checksum))
             }
-            try statement("INSERT OR REPLACE INTO keyframes(table_id, seq, row_count, pages) VALUES(?, ?, ?, ?)")
-                .run(.int(table), .int(seq), .int(rows.count), .blob(KeyframePage.encodeDirectory(directory)))
+            let encoded = KeyframePage.encodeDirectory(directory)
+            let checksum = KeyframePage.keyframeChecksum(table: Int64(table), seq: seq, rows: Int64(rows.count), directory: encoded)
+            try statement("INSERT OR REPLACE INTO keyframes(table_id, seq, row_count, pages, checksum) VALUES(?, ?, ?, ?, ?)")
+                .run(.int(table), .int(seq), .int(rows.count), .blob(encoded), .int(checksum))
         }
         pageCache[table] = next
     }

@@ -1,3 +1,4 @@
+import CSQLite3
 import Foundation
 import MSRModel
 
@@ -16,9 +17,22 @@ public final class SQLiteRecordingStore: RecordingStore {
     var seenDataVersion: Int64 = -1
     /// Per table, the pages of its latest keyframe by leaf identity, holding the leaves alive
     /// so their identities cannot be reused while they are remembered.
-    var pageCache: [TableID: [ObjectIdentifier: (leaf: RowTreeNode, page: Int64, rows: Int)]] = [:]
+    var pageCache: [TableID: [ObjectIdentifier: CachedPage]] = [:]
     /// Reads pages for the lazy keyframes of a read-only store; opened at the first keyframe.
     var lazyPageReader: KeyframePageReader?
+    public let damage = DamageMonitor()
+    /// Whether every read sees the recording as it was at `pinSnapshot()`.
+    var pinned = false
+    /// Held by a store opened to write (`init(creatingAt:)`) for as long as it is open.
+    private var writerLock: WriterLock?
+
+    /// A keyframe page a writable store has read or written, by the leaf that holds its rows.
+    struct CachedPage {
+        var leaf: RowTreeNode
+        var page: Int64
+        var rows: Int
+        var checksum: Int64
+    }
 
     /// Opens an existing recording.
     public init(openingAt path: String, writable: Bool = false) throws(RecordingError) {
@@ -28,7 +42,7 @@ public final class SQLiteRecordingStore: RecordingStore {
         do {
             db = try SQLiteConnection(path: path, readOnly: !writable)
         } catch {
-            throw .storage(path: path, detail: error.message)
+            throw .opening(path: path, error)
         }
         try checkFormat()
         if writable { try configureForWriting() }
@@ -42,9 +56,12 @@ public final class SQLiteRecordingStore: RecordingStore {
         do {
             db = try SQLiteConnection(path: path, create: true)
         } catch {
-            throw .storage(path: path, detail: error.message)
+            throw .opening(path: path, error)
         }
-        if existed && (try? fileHasTables()) == true {
+        writerLock = try WriterLock(path: path)
+        let hasTables: Bool
+        do { hasTables = existed ? try fileHasTables() : false } catch { throw .opening(path: path, error) }
+        if hasTables {
             try checkFormat()
             try configureForWriting()
             return
@@ -73,14 +90,18 @@ public final class SQLiteRecordingStore: RecordingStore {
         }
     }
 
-    /// Refuses files that are not recordings, or that a newer msr wrote.
+    /// Refuses files that are not recordings, or that a newer msr wrote. A file SQLite cannot
+    /// read at all says why (full disk, read-only, truncated…) rather than "not a recording".
     private func checkFormat() throws(RecordingError) {
         let version: String?
         do {
             let s = try db.prepare("SELECT value FROM meta WHERE key = 'format_version'")
             version = try s.step() ? s.text(0) : nil
+            s.finish()
         } catch {
-            throw .notARecording(path: location)
+            // SQLITE_ERROR here is "no such table: meta": an SQLite file that msr did not write.
+            if error.primaryCode == SQLITE_ERROR { throw .notARecording(path: location) }
+            throw .opening(path: location, error)
         }
         guard let version, let v = Int(version) else { throw .notARecording(path: location) }
         if v > SQLiteSchema.formatVersion {
@@ -119,8 +140,11 @@ public final class SQLiteRecordingStore: RecordingStore {
         do {
             return try body()
         } catch let error as SQLiteError {
-            if error.code == 11 || error.code == 26 { throw .corrupt(path: location, detail: error.message) }
-            throw .storage(path: location, detail: error.message)
+            // Checksum mismatches and SQLite's own damage reports keep their detail.
+            if error.primaryCode == SQLITE_CORRUPT && RecordingError.truncation(location) == nil {
+                throw .corrupt(path: location, detail: error.message)
+            }
+            throw .opening(path: location, error)
         } catch let error as RecordingError {
             throw error
         } catch {
@@ -135,12 +159,31 @@ public final class SQLiteRecordingStore: RecordingStore {
         try wrap { try db.execute("PRAGMA synchronous=FULL") }
     }
 
+    /// Makes every later read see the recording as it was now, until `close()`: one read
+    /// transaction held open, so a command that reads in many steps while an ingest or a
+    /// capture commits sees whole batches only, never a mix (tables from before, events from
+    /// after, a tail half re-derived). Keyframes are then read whole, through this connection,
+    /// since a lazy page read later on another connection would see a newer recording.
+    public func pinSnapshot() throws(RecordingError) {
+        guard !pinned, !writable else { return }
+        try wrap {
+            try db.execute("BEGIN")
+            // A read transaction starts at its first read, not at BEGIN.
+            let s = try statement("SELECT count(*) FROM meta").reset()
+            _ = try s.step()
+        }
+        pinned = true
+        tableCache = nil
+    }
+
     public func close() {
         // Trees already handed out may still read pages: the reader closes its connection
         // when the last of them is gone.
         lazyPageReader = nil
         statements.removeAll()
+        if pinned { try? db.execute("COMMIT") }
         db.close()
+        writerLock = nil
     }
 
     // MARK: Meta and tables
@@ -159,9 +202,15 @@ public final class SQLiteRecordingStore: RecordingStore {
     public func tables() throws(RecordingError) -> [TableSchema] {
         if let t = tableCache { return t }
         let rows: [String] = try wrap {
-            let s = try statement("SELECT definition FROM source_tables ORDER BY id").reset()
+            let s = try statement("SELECT id, qualified_name, definition, checksum FROM source_tables ORDER BY id").reset()
             var out: [String] = []
-            while try s.step() { out.append(s.text(0)) }
+            while try s.step() {
+                let intact = s.kind(0) == .integer && s.kind(1) == .text && s.kind(2) == .text && s.kind(3) == .integer
+                guard intact, Self.tableChecksum(id: s.int64(0), name: s.text(1), definition: s.text(2)) == s.int64(3) else {
+                    throw SQLiteError(code: SQLiteError.corruptCode, message: "the definition of table id \(s.int64(0)) does not match its checksum")
+                }
+                out.append(s.text(2))
+            }
             return out
         }
         var result: [TableSchema] = []
@@ -175,12 +224,21 @@ public final class SQLiteRecordingStore: RecordingStore {
         return result
     }
 
+    static func tableChecksum(id: Int64, name: String, definition: String) -> Int64 {
+        var c = RowChecksum()
+        c.add(id)
+        c.add(text: name)
+        c.add(text: definition)
+        return c.stored
+    }
+
     public func saveTable(_ schema: TableSchema) throws(RecordingError) {
         guard let data = try? JSONEncoder().encode(schema) else { return }
         let json = String(decoding: data, as: UTF8.self)
+        let checksum = Self.tableChecksum(id: Int64(schema.id), name: schema.name.qualified, definition: json)
         try wrap {
-            try statement("INSERT OR REPLACE INTO source_tables(id, qualified_name, definition) VALUES(?, ?, ?)")
-                .run(.int(schema.id), .text(schema.name.qualified), .text(json))
+            try statement("INSERT OR REPLACE INTO source_tables(id, qualified_name, definition, checksum) VALUES(?, ?, ?, ?)")
+                .run(.int(schema.id), .text(schema.name.qualified), .text(json), .int(checksum))
         }
         var cached = try tables()
         if let i = cached.firstIndex(where: { $0.id == schema.id }) { cached[i] = schema } else { cached.append(schema) }

@@ -1,7 +1,7 @@
 /// The layout of an embedded recording file, and its version.
 ///
-/// Version 3 (version 2 had no first keys in keyframe directories and could reuse page ids;
-/// version 1 stored every after-image in full):
+/// Version 4 (version 3 had no checksums; version 2 had no first keys in keyframe directories
+/// and could reuse page ids; version 1 stored every after-image in full):
 /// - `meta`: key/value facts (format version, keyframe interval, counters).
 /// - `source_tables`: one row per source table, its `TableSchema` as JSON.
 /// - `events`: the invertible change events, `seq` is their global order; `row_count` is the
@@ -15,8 +15,13 @@
 ///   did not change, and `created_seq` is the keyframe that first wrote it. Ids are never
 ///   reused (AUTOINCREMENT), so a reader holding a directory never reads another page.
 /// - `bookmarks`: labelled moments.
+///
+/// Every row of `source_tables`, `events` and `keyframes` holds a `checksum` (`RowChecksum`,
+/// CRC-32) over all its other columns, and each page's checksum (over its table and its
+/// bytes) is in the directory entries that name it, so damage is found when a row is read.
+/// `meta` and `bookmarks` carry none.
 enum SQLiteSchema {
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let application = "msr"
 
     static let create = """
@@ -24,7 +29,8 @@ enum SQLiteSchema {
         CREATE TABLE IF NOT EXISTS source_tables(
             id INTEGER PRIMARY KEY,
             qualified_name TEXT NOT NULL UNIQUE,
-            definition TEXT NOT NULL);
+            definition TEXT NOT NULL,
+            checksum INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS events(
             seq INTEGER PRIMARY KEY,
             commit_time INTEGER NOT NULL,
@@ -35,13 +41,15 @@ enum SQLiteSchema {
             key BLOB NOT NULL,
             before BLOB,
             after BLOB,
-            given BLOB);
+            given BLOB,
+            checksum INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS events_by_table ON events(table_id, seq);
         CREATE TABLE IF NOT EXISTS keyframes(
             table_id INTEGER NOT NULL,
             seq INTEGER NOT NULL,
             row_count INTEGER NOT NULL,
             pages BLOB NOT NULL,
+            checksum INTEGER NOT NULL,
             PRIMARY KEY(table_id, seq)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS pages(
             id INTEGER PRIMARY KEY AUTOINCREMENT,

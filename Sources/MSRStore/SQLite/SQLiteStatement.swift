@@ -122,9 +122,31 @@ final class SQLiteStatement {
         return try body(UnsafeRawBufferPointer(start: p, count: n))
     }
 
+    /// The blob's bytes in SQLite's own buffer, valid only until the next step; nil for NULL.
+    /// Reading other columns as integers leaves it valid (only converting this column would not).
+    func borrowedBlob(_ column: Int32) -> UnsafeRawBufferPointer? {
+        withBlob(column) { $0 }
+    }
+
+    /// The kind of value SQLite holds in a column of the current row (`sqlite3_column_type`).
+    func kind(_ column: Int32) -> SQLiteKind {
+        switch sqlite3_column_type(stmt, column) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .integer
+        case SQLITE_FLOAT: return .float
+        case SQLITE_BLOB: return .blob
+        default: return .text
+        }
+    }
+
     func blob(_ column: Int32) -> [UInt8]? {
         withBlob(column) { Array($0) }
     }
+}
+
+/// The storage classes of SQLite values.
+enum SQLiteKind {
+    case null, integer, float, text, blob
 }
 
 /// A value bound to a statement parameter.

@@ -16,11 +16,12 @@ struct BookmarkCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try PathChecks.requireRecordingPath(recording)
             let store = try SQLiteRecordingStore(openingAt: recording, writable: true)
             let r = try Reconstructor(store: store)
             let time = try r.time(at)
             try store.addBookmark(Bookmark(time: time, label: label, note: note))
-            print("Bookmark '\(label)' at \(time.iso8601) (\(Timestamp.formatOffset(time - r.start))).")
+            print("Bookmark '\(TerminalText.safe(label))' at \(time.iso8601) (\(Timestamp.formatOffset(time - r.start))).")
         }
     }
 }

@@ -37,9 +37,9 @@ struct CaptureNatsCommand: ParsableCommand {
     @Flag(help: "Print no progress and no summary.") var quiet = false
 
     func validate() throws {
-        if batch < 1 { throw ValidationError("--batch must be at least 1.") }
-        if ackWait < 1 { throw ValidationError("--ack-wait must be at least 1 second.") }
-        if keyframeInterval < 1 { throw ValidationError("--keyframe-interval must be at least 1.") }
+        if batch < 1 || batch > 100_000 { throw ValidationError("--batch takes 1 to 100000 messages.") }
+        if !(ackWait >= 1 && ackWait <= 86_400) { throw ValidationError("--ack-wait takes 1 to 86400 seconds.") }
+        try checkKeyframeInterval(keyframeInterval)
         if let durable, !NatsCaptureOptions.isValidDurableName(durable) {
             throw ValidationError("--durable cannot be empty or hold '.', '*', '>', slashes or spaces.")
         }
@@ -50,6 +50,7 @@ struct CaptureNatsCommand: ParsableCommand {
         var rejected = false
         try reportingFailures {
             let overrides = try parseKeyOverrides(key)
+            try PathChecks.requireRecordingToWrite(into)
             let store = try SQLiteRecordingStore(creatingAt: into, keyframeInterval: keyframeInterval)
             defer { store.close() }
             // Acknowledged means recorded: commits must survive a power cut, not only a kill.
@@ -68,7 +69,7 @@ struct CaptureNatsCommand: ParsableCommand {
                 case .started(let name, let created, let messages, let pending):
                     line.note("\(created ? "created" : "resuming") consumer \(name) on stream \(stream) (\(messages) messages, \(pending) not yet delivered); recording \(subject) into \(into). Ctrl-C stops.")
                 case .recorded(let report, let rejections):
-                    for r in rejections { line.warn("\(r.subject) #\(r.streamSequence): \(r.reason)") }
+                    for r in rejections { line.warn("\(TerminalText.safe(r.subject)) #\(r.streamSequence): \(TerminalText.safe(r.reason))") }
                     if !rejections.isEmpty { rejected = true }
                     line.show(report)
                 case .idle(let report):

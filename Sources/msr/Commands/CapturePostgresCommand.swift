@@ -37,7 +37,7 @@ struct CapturePostgresCommand: ParsableCommand {
         if tableList.isEmpty && publication == nil {
             throw ValidationError("Say what to capture: --tables a,b or --publication P.")
         }
-        if keyframeInterval < 1 { throw ValidationError("--keyframe-interval must be at least 1.") }
+        try checkKeyframeInterval(keyframeInterval)
         if let slot, !PostgresCaptureOptions.isValidSlotName(slot) {
             throw ValidationError("--slot takes lower-case letters, digits and underscores (at most 63), not '\(slot)'.")
         }
@@ -45,6 +45,7 @@ struct CapturePostgresCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try PathChecks.requireRecordingToWrite(into)
             let store = try SQLiteRecordingStore(creatingAt: into, keyframeInterval: keyframeInterval)
             defer { store.close() }
             try store.requireDurableCommits()

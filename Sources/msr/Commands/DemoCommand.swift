@@ -12,24 +12,26 @@ struct DemoCommand: ParsableCommand {
         abstract: "Generate the demo exercise (once, into a cache) and open it.",
         discussion: "The cache is $XDG_CACHE_HOME/msr (or ~/.cache/msr). Without a terminal it prints the recording's summary instead.")
 
-    @Option(help: "Where to keep the demo recording.") var path: String?
+    @Option(help: "Where to keep the demo recording (a relative path is taken from the current directory).") var path: String?
     @Option(help: "Number of change events in the demo.") var events: Int = 1_000_000
+
+    func validate() throws {
+        if events < 1 || events > ExerciseLimits.maxEvents {
+            throw ValidationError("--events takes 1 to \(ExerciseLimits.maxEvents).")
+        }
+        if path?.isEmpty == true { throw ValidationError("--path needs a file name, such as demo.msr.") }
+    }
 
     func run() throws {
         try reportingFailures {
-            let target = path ?? Self.defaultPath(events: events)
-            // A demo left by another msr version is made again rather than refused.
-            if FileManager.default.fileExists(atPath: target) {
+            let target = PathChecks.absolute(path ?? Self.defaultPath(events: events))
+            if try !Self.usable(target) {
+                let folder = (target as NSString).deletingLastPathComponent
                 do {
-                    _ = try SQLiteRecordingStore(openingAt: target)
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 } catch {
-                    Terminal.standardError.write("msr: the cached demo cannot be used (\(error)); making it again.\n")
-                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
+                    throw CLIError("Cannot create the folder \(folder) for the demo; choose another --path.")
                 }
-            }
-            if !FileManager.default.fileExists(atPath: target) {
-                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
                 Terminal.standardError.write("msr: generating the demo exercise (\(events) events) into \(target)\n")
                 try ExerciseWriter.generate(events: events, seed: 1, into: target, showProgress: true)
             }
@@ -45,10 +47,44 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
-    static func defaultPath(events: Int) -> String {
+    /// Whether `target` holds a demo to open (false: one is to be generated there). Only a
+    /// recording of an older format in msr's own cache is made again; anything else that is
+    /// there and cannot be opened is refused and left as it is.
+    static func usable(_ target: String) throws -> Bool {
+        switch SQLiteRecordingStore.identify(target) {
+        case .missing:
+            return false
+        case .recording(let version) where version == RecordingIdentity.currentFormatVersion:
+            _ = try SQLiteRecordingStore(openingAt: target)
+            return true
+        case .recording(let version) where version < RecordingIdentity.currentFormatVersion && isInCache(target):
+            Terminal.standardError.write("msr: the cached demo was written by an earlier msr (recording format \(version)); making it again.\n")
+            return false
+        case .recording:
+            _ = try SQLiteRecordingStore(openingAt: target)
+            return true
+        case .notRegularFile:
+            throw CLIError("\(target) is \(PathChecks.kind(target)), not a recording; msr demo leaves it alone, so give --path a file name such as demo.msr.")
+        case .otherFile:
+            throw CLIError(PathChecks.notARecording(target, leftAlone: "give msr demo another --path"))
+        }
+    }
+
+    /// Whether `path` sits directly in msr's cache directory (symbolic links resolved).
+    static func isInCache(_ path: String) -> Bool {
+        let folder = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent).resolvingSymlinksInPath().standardizedFileURL
+        let cache = URL(fileURLWithPath: cacheDirectory).resolvingSymlinksInPath().standardizedFileURL
+        return folder.path == cache.path
+    }
+
+    static var cacheDirectory: String {
         let env = ProcessInfo.processInfo.environment
         let cache = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((env["HOME"] ?? NSTemporaryDirectory()) + "/.cache")
-        return cache + "/msr/demo-\(events).msr"
+        return cache + "/msr"
+    }
+
+    static func defaultPath(events: Int) -> String {
+        cacheDirectory + "/demo-\(events).msr"
     }
 }

@@ -24,7 +24,9 @@ struct EventFilterOptions: ParsableArguments {
     }
 
     func query(_ r: Reconstructor) throws -> EventQuery {
-        var q = EventQuery(afterSeq: fromOffset ?? 0)
+        // After the last event there is nothing, however far after: the store never sees a
+        // sequence number it could overflow on.
+        var q = EventQuery(afterSeq: Swift.min(fromOffset ?? 0, r.summary.lastSeq))
         if let f = fromTime { q.fromTime = try r.time(f) }
         if let t = toTime { q.toTime = try r.time(t) }
         if let table {

@@ -14,13 +14,13 @@ struct EventsCommand: ParsableCommand {
     @OptionGroup var rec: RecordingArgument
     @OptionGroup var filter: EventFilterOptions
     @Option(help: "Stop after this many events.") var max: Int?
-    @Option(help: "Emit at most this many events per second.") var rate: Double?
+    @Option(help: "Emit at most this many events per second (0.001 to 1000000000).") var rate: Double?
     @Flag(help: "Report progress on stderr: events done, estimated total, percent, events/s, commit time.")
     var progress = false
 
     func validate() throws {
         if let m = max, m < 0 { throw ValidationError("--max must be 0 or more.") }
-        if let r = rate, !(r > 0) { throw ValidationError("--rate must be more than 0.") }
+        if let r = rate, !(r >= 0.001 && r <= 1e9) { throw ValidationError("--rate takes 0.001 to 1000000000 events per second.") }
     }
 
     func run() throws {

@@ -10,7 +10,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let exit as ExitCode {
         throw exit
     } catch {
-        Terminal.standardError.write("msr: \(describe(error))\n")
+        Terminal.standardError.write("msr: \(TerminalText.safe(describe(error)))\n")
         throw ExitCode(1)
     }
 }
@@ -38,7 +38,12 @@ enum Terminal {
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 }
 
+/// A stream for messages to people: whatever a message quotes from a source reaches the
+/// terminal with its controls made visible (`TerminalText`); only line breaks stay.
 struct FileHandleStream {
     let handle: FileHandle
-    func write(_ s: String) { handle.write(Data(s.utf8)) }
+    func write(_ s: String) { writeControl(TerminalText.safeLines(s)) }
+
+    /// Writes `s` as it is: for the control sequences msr itself draws with.
+    func writeControl(_ s: String) { try? handle.write(contentsOf: Data(s.utf8)) }
 }

@@ -34,16 +34,15 @@ struct IngestDebeziumCommand: ParsableCommand {
     @Flag(help: "Print no progress and no summary.") var quiet = false
 
     func validate() throws {
-        if keyframeInterval < 1 { throw ValidationError("--keyframe-interval must be at least 1.") }
+        try checkKeyframeInterval(keyframeInterval)
     }
 
     func run() throws {
         var rejected = false
         try reportingFailures {
             let overrides = try parseKeyOverrides(key)
-            for f in files where f != "-" && !FileManager.default.isReadableFile(atPath: f) {
-                throw CLIError("Cannot read \(f); check that the file exists and is readable.")
-            }
+            for f in files { try PathChecks.requireInput(f) }
+            try PathChecks.requireRecordingToWrite(into)
             let store = try SQLiteRecordingStore(creatingAt: into, keyframeInterval: keyframeInterval)
             let interval = Int(try store.metaValue("keyframe_interval") ?? "") ?? keyframeInterval
             let writer = try RecordingWriter(store: store, options: WriterOptions(keyframeInterval: interval, keyOverrides: overrides))
@@ -57,13 +56,16 @@ struct IngestDebeziumCommand: ParsableCommand {
             }
             bar.finish()
             for r in report.rejected.prefix(20) {
-                Terminal.standardError.write("msr: \(r.file):\(r.line): \(r.reason)\n")
+                Terminal.standardError.write("msr: \(TerminalText.safe(r.file)):\(r.line): \(TerminalText.safe(r.reason))\n")
             }
             if report.rejected.count > 20 {
                 Terminal.standardError.write("msr: … and \(report.rejected.count - 20) more rejected lines.\n")
             }
-            if !report.rejected.isEmpty {
-                Terminal.standardError.write("msr: \(report.rejected.count) lines rejected; they are in \(into).rejects.ndjson.\n")
+            if let reason = report.rejectsNotWritten {
+                Terminal.standardError.write("msr: \(report.rejected.count) lines rejected, but the reject file could not be written (\(reason)); everything valid is recorded.\n")
+                rejected = true
+            } else if !report.rejected.isEmpty {
+                Terminal.standardError.write("msr: \(report.rejected.count) lines rejected; they are in \(into).rejects.ndjson, after a line naming this run.\n")
                 rejected = true
             }
             if !quiet { Terminal.standardError.write(summaryLine(report) + "\n") }

@@ -23,10 +23,12 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .customLong("max-sessions"), help: "Replay sessions that may run at once.") var maxSessions: Int = 8
     @Option(help: "A file of named commands to run.") var script: String?
     @Flag(help: "Run the script on an in-memory screen and print it, without a terminal.") var headless = false
-    @Option(help: "The headless screen's size, COLSxROWS.") var size: String = "160x48"
+    @Option(help: "The headless screen's size, COLSxROWS (at most \(HeadlessSize.maxColumns)x\(HeadlessSize.maxRows)).")
+    var size: String = "160x48"
 
     func validate() throws {
-        if maxSessions < 1 { throw ValidationError("--max-sessions must be at least 1.") }
+        if maxSessions < 1 || maxSessions > 64 { throw ValidationError("--max-sessions takes 1 to 64.") }
+        if headless { _ = try HeadlessSize(parsing: size) }
         if headless && script == nil { throw ValidationError("--headless needs --script.") }
     }
 
@@ -54,9 +56,8 @@ struct OpenCommand: ParsableCommand {
     }
 
     private func runHeadless(_ app: ConsoleApp, _ theme: Theme, _ script: ConsoleScript?) throws {
-        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else { throw CLIError("--size takes COLSxROWS, such as 160x48.") }
-        let surface = InMemorySurface(width: parts[0], height: parts[1])
+        let screen = try HeadlessSize(parsing: size)
+        let surface = InMemorySurface(width: screen.columns, height: screen.rows)
         let runner = ConsoleRunner(app: app, surface: surface, input: QueuedInput(), theme: theme)
         if let script {
             ScriptPlayer(runner: runner, script: script) { print($0, terminator: "") }.play { surface.lines }
@@ -77,6 +78,7 @@ struct OpenCommand: ParsableCommand {
 /// Opening recordings for the console, and running it on the real terminal.
 enum ConsoleLauncher {
     static func handle(for path: String) throws -> RecordingHandle {
+        try PathChecks.requireRecordingPath(path)
         _ = try SQLiteRecordingStore(openingAt: path)
         return try RecordingHandle(
             path: path,
@@ -113,5 +115,26 @@ enum ConsoleLauncher {
             ScriptPlayer(runner: runner, script: script) { _ in }.play { [] }
         }
         runner.run()
+    }
+}
+
+/// The in-memory screen of `msr open --headless`: bounded, since every cell is held in memory
+/// and drawn for each frame.
+struct HeadlessSize {
+    static let maxColumns = 1000
+    static let maxRows = 500
+    var columns: Int
+    var rows: Int
+
+    init(parsing text: String) throws {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let c = Int(parts[0]), let r = Int(parts[1]), c > 0, r > 0 else {
+            throw ValidationError("--size takes COLSxROWS, such as 160x48.")
+        }
+        guard c <= Self.maxColumns, r <= Self.maxRows else {
+            throw ValidationError("--size takes at most \(Self.maxColumns)x\(Self.maxRows), not \(text).")
+        }
+        columns = c
+        rows = r
     }
 }

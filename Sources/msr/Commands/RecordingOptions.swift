@@ -8,8 +8,9 @@ struct RecordingArgument: ParsableArguments {
     @Argument(help: "The recording file (REC.msr).")
     var recording: String
 
-    func open() throws(RecordingError) -> Reconstructor {
-        try Reconstructor(store: SQLiteRecordingStore(openingAt: recording))
+    func open() throws -> Reconstructor {
+        try PathChecks.requireRecordingPath(recording)
+        return try Reconstructor(store: SQLiteRecordingStore(openingAt: recording))
     }
 }
 
@@ -41,4 +42,14 @@ func parseKeyOverrides(_ items: [String]) throws -> [String: [String]] {
         out[String(parts[0])] = columns
     }
     return out
+}
+
+/// The most events of one table between keyframes a recording may ask for: more would make a
+/// seek replay millions of events.
+let maxKeyframeInterval = 1_000_000
+
+func checkKeyframeInterval(_ n: Int) throws {
+    if n < 1 || n > maxKeyframeInterval {
+        throw ValidationError("--keyframe-interval takes 1 to \(maxKeyframeInterval).")
+    }
 }

@@ -8,7 +8,7 @@ final class InPlaceLine {
     /// Shows `text` as the current status.
     func draw(_ text: String) {
         if inPlace {
-            Terminal.standardError.write("\r\u{1B}[K" + text)
+            Terminal.standardError.writeControl("\r\u{1B}[K" + TerminalText.safe(text))
             drawn = true
         } else {
             Terminal.standardError.write(text + "\n")
@@ -23,7 +23,7 @@ final class InPlaceLine {
 
     /// Removes a status drawn in place, so what follows stands alone.
     func clear() {
-        if drawn { Terminal.standardError.write("\r\u{1B}[K") }
+        if drawn { Terminal.standardError.writeControl("\r\u{1B}[K") }
         drawn = false
     }
 

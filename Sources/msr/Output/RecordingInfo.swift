@@ -32,8 +32,11 @@ struct RecordingInfo {
                              bookmarks: try store.bookmarks(), activity: try store.activity(buckets: 60))
     }
 
+    /// For people: every name, label and note from the recording is shown with its controls
+    /// made visible (`TerminalText`), and columns are padded by display width.
     var text: String {
-        var out = "recording  \(path)\n"
+        func safe(_ s: String) -> String { TerminalText.safe(s) }
+        var out = "recording  \(safe(path))\n"
         if let first = summary.firstCommit, let last = summary.lastCommit {
             out += "span       \(first.iso8601) .. \(last.iso8601)  (\(Timestamp.formatOffset(last - first, plus: false)))\n"
         } else {
@@ -46,23 +49,24 @@ struct RecordingInfo {
             out += "activity   \(Sparkline.draw(activity))\n"
         }
         out += "keyframes  every \(summary.keyframeInterval) events of a table\n\n"
-        let nameWidth = max(5, tables.map { $0.schema.name.qualified.count }.max() ?? 0)
+        let names = tables.map { safe($0.schema.name.qualified) }
+        let nameWidth = max(5, names.map(DisplayWidth.of).max() ?? 0)
         out += "table".padding(nameWidth) + "  " + "rows".leftPadding(9) + "  " + "events".leftPadding(10) + "  " + "keyframes".leftPadding(9) + "  key\n"
-        for t in tables {
-            out += t.schema.name.qualified.padding(nameWidth) + "  " + String(t.rows).leftPadding(9) + "  "
+        for (t, name) in zip(tables, names) {
+            out += name.padding(nameWidth) + "  " + String(t.rows).leftPadding(9) + "  "
                 + String(t.events).leftPadding(10) + "  " + String(t.keyframes).leftPadding(9) + "  "
-                + t.schema.keyColumnNames.joined(separator: ", ") + "\n"
+                + t.schema.keyColumnNames.map(safe).joined(separator: ", ") + "\n"
         }
-        for t in tables {
-            out += "\n\(t.schema.name.qualified)\n"
+        for (t, name) in zip(tables, names) {
+            out += "\n\(name)\n"
             for (i, c) in t.schema.columns.enumerated() {
                 let isKey = t.schema.keyColumns.contains(i) ? " (key)" : ""
-                out += "  " + c.name.padding(24) + " " + typeText(c.type) + isKey + "\n"
+                out += "  " + safe(c.name).padding(24) + " " + safe(typeText(c.type)) + isKey + "\n"
             }
         }
         out += "\nbookmarks  \(bookmarks.isEmpty ? "none" : String(bookmarks.count))\n"
         for b in bookmarks {
-            out += "  \(b.time.iso8601)  \(b.label)\(b.note.isEmpty ? "" : "  — \(b.note)")\n"
+            out += "  \(b.time.iso8601)  \(safe(b.label))\(b.note.isEmpty ? "" : "  — \(safe(b.note))")\n"
         }
         return out
     }
@@ -103,11 +107,14 @@ struct RecordingInfo {
 }
 
 extension String {
+    /// Padded with spaces to `width` terminal columns.
     func padding(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        let w = DisplayWidth.of(self)
+        return w >= width ? self : self + String(repeating: " ", count: width - w)
     }
 
     func leftPadding(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
+        let w = DisplayWidth.of(self)
+        return w >= width ? self : String(repeating: " ", count: width - w) + self
     }
 }

@@ -20,9 +20,9 @@ struct RowWriter {
     }
 
     private func table(_ rows: [(leading: [String], row: Row)]) -> String {
-        let headers = leading + columns.map(\.name)
+        let headers = (leading + columns.map(\.name)).map(TerminalText.safe)
         var cells: [[String]] = rows.map { r in
-            r.leading + columns.indices.map { TextSanitizer.graphemes(of: ValueFormatter.format(r.row[$0], as: columns[$0].type)).map(\.text).joined() }
+            r.leading.map(TerminalText.safe) + columns.indices.map { TerminalText.safe(ValueFormatter.format(r.row[$0], as: columns[$0].type)) }
         }
         let numeric: [Bool] = Array(repeating: false, count: leading.count) + columns.indices.map { i in
             rows.contains { ValueFormatter.isNumeric(columns[i].type, $0.row[i]) }

@@ -7,7 +7,8 @@ import MSRStore
 /// and a `Decimal` balance (scale 2) too large for a double to tell neighbours apart.
 ///
 /// Unit i (1…50) starts at strength 10.0 + 1.8 × i (11.8 … 100.0), updated at start + i s, on
-/// day 2026-03-14 + i; from +10 s every 10 s unit k (1…10) falls to 9.5 − 0.5 × k ("destroyed").
+/// day 2026-03-14 + i; from +10 s every 10 s unit k (1…10) falls to 9.5 − 0.5 × k ("destroyed");
+/// at +00:02:03.457 unit 11 recovers to 50.0.
 enum TypedFixture {
     static let start = ExerciseFixture.start
 
@@ -59,6 +60,9 @@ enum TypedFixture {
         }
         for id in 1...50 { add(.insert, at: 0, unit(id, strengthTenths: 100 + 18 * Int64(id))) }
         for k in 1...10 { add(.update, at: 10 * k, unit(k, strengthTenths: 95 - 5 * Int64(k))) }
+        // The last event at +00:02:03.457, so tenths of the span are not round by themselves.
+        add(.update, at: 123, unit(11, strengthTenths: 500))
+        out[out.count - 1].commitTime = Timestamp(micros: start + 123_457_000)
         return out
     }
 }

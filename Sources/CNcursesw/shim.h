@@ -26,6 +26,9 @@ static inline int msr_color_pairs(void) { return COLOR_PAIRS; }
 static inline FILE *msr_stdout(void) { return stdout; }
 /// stdin is a mutable global variable (newterm's input stream).
 static inline FILE *msr_stdin(void) { return stdin; }
+/// Whether the terminal can move the cursor (terminfo `cup`): tigetstr answers "absent" with
+/// NULL and "not a string capability" with (char *)-1, a pointer Swift cannot compare with.
+static inline int msr_can_address_cursor(void) { char *s = tigetstr("cup"); return s != NULL && s != (char *)-1; }
 
 /// wcwidth is declared by <wchar.h> only under _XOPEN_SOURCE, one of the pkg-config flags
 /// SwiftPM drops; the terminal measures characters with it exactly as ncurses does.

@@ -50,14 +50,16 @@ public enum JSONText {
 extension JSONText {
     /// One event as an NDJSON line (with its newline): what `msr events` prints and the
     /// console exports. Cells past the table's known columns are named `columnN`.
-    public static func event(_ e: ChangeEvent, table: TableSchema?) -> String {
+    public static func event(_ e: ChangeEvent, table: TableSchema?, values: ValueRendering = .asIngested) -> String {
         let columns = table?.columns ?? []
         func image(_ row: Row?) -> String {
             guard let row else { return "null" }
             return JSONText.row(row, columns: columns.count >= row.values.count ? columns
-                : columns + (columns.count..<row.values.count).map { ColumnSchema(name: "column\($0 + 1)") })
+                : columns + (columns.count..<row.values.count).map { ColumnSchema(name: "column\($0 + 1)") }, values)
         }
-        let key = object(zip(table?.keyColumnNames ?? [], e.key.values).map { ($0, $1) })
+        let keyColumns = (table?.keyColumns ?? []).map { $0 < columns.count ? columns[$0] : ColumnSchema(name: "column\($0 + 1)") }
+        let key = "{" + zip(keyColumns, e.key.values).map { quote($0.name) + ":" + value($1, type: $0.type, values) }
+            .joined(separator: ",") + "}"
         return "{\"seq\":\(e.seq),\"commit_time\":\(quote(e.commitTime.iso8601)),\"table\":\(quote(table?.name.qualified ?? "?")),"
             + "\"op\":\"\(e.op.code)\",\"key\":\(key),\"before\":\(image(e.before)),\"after\":\(image(e.after)),"
             + "\"commit_time_us\":\(e.commitTime.micros),\"position\":\(e.position.map(String.init) ?? "null")}\n"

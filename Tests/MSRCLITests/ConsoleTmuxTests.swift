@@ -150,14 +150,49 @@ final class ConsoleTmuxTests: XCTestCase {
         XCTAssertTrue(t.waitFor { $0.contains("typed-42") }.contains("echo typed-$((40+2))"))
     }
 
-    /// Ctrl-C quits cleanly, as q does.
+    /// Ctrl-C quits cleanly, as q does, with the status a shell expects of it (130).
     func testCtrlCQuitsAndGivesTheTerminalBack() throws {
-        let t = try open(width: 100, height: 30)
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")
+        let t = try TmuxSession(width: 100, height: 30)
+        try t.run("\(MSRBinary.path) open \(Self.recording); echo exit-status-$?")
+        XCTAssertTrue(t.waitFor { $0.contains("public.units") && $0.contains("/30000") }.contains("public.units"))
         try t.send("C-c")
-        let shell = t.waitFor { !$0.contains("public.units") }
+        let shell = t.waitFor { $0.range(of: "exit-status-[0-9]", options: .regularExpression) != nil }
         XCTAssertFalse(shell.contains("public.units"), shell)
+        XCTAssertTrue(shell.contains("exit-status-130"), shell)
         try t.run("stty -a | tr ' ;' '\\n\\n' | grep -x -e -echo -e -icanon | wc -l | tr -d ' ' | sed 's/^/off-/'")
         XCTAssertTrue(t.waitFor { $0.contains("off-0") }.contains("off-0"), t.screen())
+    }
+
+    /// q still ends with status 0.
+    func testQuitEndsWithStatusZero() throws {
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")
+        let t = try TmuxSession(width: 100, height: 30)
+        try t.run("\(MSRBinary.path) open \(Self.recording); echo exit-status-$?")
+        XCTAssertTrue(t.waitFor { $0.contains("public.units") && $0.contains("/30000") }.contains("public.units"))
+        try t.send("q")
+        XCTAssertTrue(t.waitFor { $0.range(of: "exit-status-[0-9]", options: .regularExpression) != nil }.contains("exit-status-0"), t.screen())
+    }
+
+    /// A terminal that cannot place the cursor gets one sentence and status 1, not a blank screen.
+    func testDumbTerminalIsRefused() throws {
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")
+        let t = try TmuxSession(width: 160, height: 30)
+        try t.run("TERM=dumb \(MSRBinary.path) open \(Self.recording); echo exit-status-$?")
+        let shell = t.waitFor { $0.range(of: "exit-status-[0-9]", options: .regularExpression) != nil }
+        XCTAssertTrue(shell.contains("exit-status-1"), shell)
+        XCTAssertTrue(shell.contains("cannot move the cursor"), shell)
+        XCTAssertFalse(shell.contains("public.units"), shell)
+    }
+
+    /// A theme that cannot be read is said on the console's screen, not hidden behind it.
+    func testThemeProblemIsShownOnScreen() throws {
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")
+        let t = try TmuxSession(width: 160, height: 30)
+        try t.run("\(MSRBinary.path) open \(Self.recording) --theme no-such-theme")
+        let s = t.waitFor { $0.contains("public.units") && $0.contains("using the default theme") }
+        XCTAssertTrue(s.contains("using the default theme"), s)
+        try t.send("q")
     }
 
     func testRecordingThatCannotBeOpenedIsReportedBeforeTheScreenIsTaken() throws {

@@ -28,8 +28,8 @@ extension ConsoleApp {
         case .reverse: s.reverse()
         case .stepForward: try step(s, forward: true)
         case .stepBack: try step(s, forward: false)
-        case .jump(let seconds): try s.jump(seconds: seconds)
-        case .jumpToFraction(let f): try s.seek(fraction: f)
+        case .jump(let seconds): try jump(s, seconds: seconds)
+        case .jumpToFraction(let f): try s.seek(to: RoundTime.at(fraction: f, of: s.timeline))
         case .home: try s.seek(toSeq: 0)
         case .end: try s.seek(toSeq: s.timeline.lastSeq)
         case .goTo(let text): try s.seek(to: TimeSpec(parsing: text).resolve(start: s.timeline.start))
@@ -79,6 +79,14 @@ extension ConsoleApp {
 
     func offsetText(_ t: Timestamp, _ s: ReplaySession) -> String {
         Timestamp.formatOffset(t - s.timeline.start)
+    }
+
+    /// A jump past either end stops there; one given as a command value (a script, the
+    /// engine's API) is held to what a typed one may be, so no size of jump can overflow.
+    private func jump(_ s: ReplaySession, seconds: Double) throws {
+        guard seconds.isFinite else { throw CommandError("A jump needs a number of seconds.") }
+        let limit = CommandParser.maxJumpSeconds
+        try s.jump(seconds: min(limit, max(-limit, seconds)))
     }
 
     private func step(_ s: ReplaySession, forward: Bool) throws {

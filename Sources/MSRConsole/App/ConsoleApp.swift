@@ -20,6 +20,8 @@ public final class ConsoleApp {
     public internal(set) var message: ConsoleMessage?
     public internal(set) var mouseEnabled: Bool
     public internal(set) var shouldQuit = false
+    /// Whether the console ended on Ctrl-C (the shell is then told 130, as for SIGINT).
+    public internal(set) var wasInterrupted = false
     /// Sessions following a live capture's end.
     public internal(set) var liveSessions: Set<Int> = []
     var lastRefresh = 0.0
@@ -148,6 +150,12 @@ public final class ConsoleApp {
             }
         }
         return changed
+    }
+
+    /// Shows a problem found before the screen was taken (a theme that could not be read), so
+    /// it is seen rather than lost behind the console's screen.
+    public func warn(_ text: String) {
+        say(text, error: true)
     }
 
     func say(_ text: String, error: Bool = false) {

@@ -45,7 +45,9 @@ public final class ConsoleRunner {
         case .key(let press): handleKey(press)
         case .mouse(let m): handleMouse(m)
         case .resize: app.helpScroll = min(app.helpScroll, HelpOverlay.maxScroll(screen: surface.size))
-        case .interrupt: app.perform(.quit)
+        case .interrupt:
+            app.wasInterrupted = true
+            app.perform(.quit)
         case .timeout: break
         }
     }

@@ -11,7 +11,13 @@ public enum CommandParser {
         let name = trimmed.prefix { !$0.isWhitespace }.lowercased()
         let argument = trimmed.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
         func number() throws(CommandError) -> Double {
-            guard let v = Double(argument) else { throw CommandError("'\(name)' needs a number, not '\(argument)'.") }
+            guard let v = Double(argument), v.isFinite else { throw CommandError("'\(name)' needs a number, not '\(argument)'.") }
+            return v
+        }
+        /// A number inside `range`, so nothing typed can overflow what it is turned into.
+        func number(in range: ClosedRange<Double>, _ what: String) throws(CommandError) -> Double {
+            let v = try number()
+            guard range.contains(v) else { throw CommandError("'\(name)' takes \(what), not \(argument).") }
             return v
         }
         func text() throws(CommandError) -> String {
@@ -22,9 +28,9 @@ public enum CommandParser {
         case "speed":
             guard let s = PlaybackSpeed(typed: argument) else { throw CommandError("'\(argument)' is not a speed; give a number such as 60 or 0.5, or max.") }
             return .setSpeed(s)
-        case "jump": return .jump(try number())
+        case "jump": return .jump(try number(in: -maxJumpSeconds...maxJumpSeconds, "seconds between -\(Int(maxJumpSeconds)) and \(Int(maxJumpSeconds))"))
         case "jump-to":
-            let f = try number()
+            let f = try number(in: 0...100, "a fraction from 0 to 1 or a percentage up to 100")
             return .jumpToFraction(f > 1 ? f / 100 : f)
         case "go-to": return .goTo(try text())
         case "bookmark": return .bookmark(argument)
@@ -35,13 +41,19 @@ public enum CommandParser {
         case "link": return .link(argument)
         case "open": return .open(try text())
         case "export": return .export(try text())
-        case "scroll-up": return .scrollUp(argument.isEmpty ? 1 : Int(try number()))
-        case "scroll-down": return .scrollDown(argument.isEmpty ? 1 : Int(try number()))
+        case "scroll-up": return .scrollUp(argument.isEmpty ? 1 : Int(try number(in: 0...maxScrollRows, "a count of rows up to \(Int(maxScrollRows))")))
+        case "scroll-down": return .scrollDown(argument.isEmpty ? 1 : Int(try number(in: 0...maxScrollRows, "a count of rows up to \(Int(maxScrollRows))")))
         default:
             if let simple = simpleCommands[name] { return simple }
             throw CommandError("There is no command '\(name)'; press ? for the list.")
         }
     }
+
+    /// The longest jump a command may ask for: a century of recording time, far more than any
+    /// recording spans, and far less than what would overflow microseconds.
+    public static let maxJumpSeconds = 3_155_760_000.0
+    /// The most rows a scroll command moves at once.
+    public static let maxScrollRows = 1_000_000_000.0
 
     /// Commands without an argument, by name.
     static let simpleCommands: [String: ConsoleCommand] = {

@@ -69,6 +69,9 @@ public final class Pane {
     }
 
     public func setSpec(_ spec: TableViewSpec) {
+        var spec = spec
+        // Sorted as shown: decimals by value, whatever their bytes on the wire.
+        spec.sortType = spec.sortColumn.flatMap { $0 < table.columns.count ? table.columns[$0].type : nil } ?? .unknown
         view.setSpec(spec)
         if let f = frame { rows = view.rows(for: f.state, changes: nil) }
     }

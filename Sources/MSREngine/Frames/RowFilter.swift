@@ -5,8 +5,9 @@ import MSRModel
 ///
 /// Written as terms separated by spaces, all of which must hold: `moving` (any cell contains
 /// the text, ignoring case), `status=moving`, `side!=RED`, `speed>20`, `fuel<=10.5`,
-/// `callsign~alpha` (contains). Numbers compare as numbers, everything else as text, by its
-/// UTF-8 bytes (`<`, `>` exactly; the others after `String.caseFolded`), never by Unicode
+/// `callsign~alpha` (contains). Cells compare as the grid shows them (`TypedValueOrder`):
+/// numbers and decimals by value, dates and times chronologically, everything else as text, by
+/// its UTF-8 bytes (`<`, `>` exactly; the others after `String.caseFolded`), never by Unicode
 /// equivalence: `é` composed and decomposed, or `K` and the Kelvin sign, are different text, as
 /// they are to the database.
 public struct RowFilter: Sendable, CustomStringConvertible {
@@ -21,6 +22,8 @@ public struct RowFilter: Sendable, CustomStringConvertible {
 
     public let terms: [Term]
     public let description: String
+    /// Each column's type, so a cell is compared as it is shown.
+    let types: [ColumnType]
 
     public init(parsing text: String, columns: [ColumnSchema]) throws(RowFilterError) {
         var terms: [Term] = []
@@ -40,6 +43,7 @@ public struct RowFilter: Sendable, CustomStringConvertible {
         guard !terms.isEmpty else { throw RowFilterError(message: "The filter is empty; type text, or column=value, column>value.") }
         self.terms = terms
         self.description = text
+        self.types = columns.map(\.type)
     }
 
     private static func split(_ w: String) -> (String, Comparison, String)? {
@@ -55,20 +59,28 @@ public struct RowFilter: Sendable, CustomStringConvertible {
         terms.allSatisfy { term in
             switch term {
             case .text(let t):
-                return row.values.contains { $0.description.caseFolded.utf8Contains(t) }
+                return row.values.indices.contains { shown(row[$0], $0).caseFolded.utf8Contains(t) }
             case .column(let i, let op, let value):
-                return RowFilter.compare(row[i], op, value)
+                return RowFilter.compare(row[i], op, value, type: i < types.count ? types[i] : .unknown)
             }
         }
     }
 
-    static func compare(_ cell: Value, _ op: Comparison, _ text: String) -> Bool {
-        if op == .contains { return cell.description.caseFolded.utf8Contains(text.caseFolded) }
+    private func shown(_ cell: Value, _ column: Int) -> String {
+        column < types.count ? ValueFormatter.format(cell, as: types[column]) : cell.description
+    }
+
+    static func compare(_ cell: Value, _ op: Comparison, _ text: String, type: ColumnType = .unknown) -> Bool {
+        let shown = cell.isNull ? "" : ValueFormatter.format(cell, as: type)
+        if op == .contains { return shown.caseFolded.utf8Contains(text.caseFolded) }
         let order: Int
-        if let number = Double(text), let n = cell.numeric {
-            order = n < number ? -1 : (n > number ? 1 : 0)
-        } else {
-            let s = cell.isNull ? "" : cell.description
+        switch TypedValueOrder.compare(cell, type, with: text) {
+        case .less: order = -1
+        case .equal: order = 0
+        case .greater: order = 1
+        case .unordered: return op == .notEqual
+        case .byText:
+            let s = shown
             order = s.utf8Compare(text)
             if op == .equal || op == .notEqual {
                 let same = s.caseFolded.utf8Equal(text.caseFolded) || (cell.isNull && text.caseFolded == "null")

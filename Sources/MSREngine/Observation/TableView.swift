@@ -6,11 +6,14 @@ public struct TableViewSpec: Sendable {
     /// Sort by this column (then by key); nil is key order.
     public var sortColumn: Int?
     public var descending = false
+    /// The sort column's type: its cells order as they are shown (`TypedValueOrder`).
+    public var sortType: ColumnType
 
-    public init(filter: RowFilter? = nil, sortColumn: Int? = nil, descending: Bool = false) {
+    public init(filter: RowFilter? = nil, sortColumn: Int? = nil, descending: Bool = false, sortType: ColumnType = .unknown) {
         self.filter = filter
         self.sortColumn = sortColumn
         self.descending = descending
+        self.sortType = sortType
     }
 
     var isKeyOrder: Bool { filter == nil && sortColumn == nil }
@@ -65,15 +68,17 @@ public final class TableViewModel {
 
     private func viewKey(_ key: RowKey, _ row: Row) -> RowKey {
         guard let c = spec.sortColumn else { return key }
-        return RowKey([row[c]] + key.values)
+        return RowKey([TypedValueOrder.sortValue(row[c], spec.sortType)] + key.values)
     }
 
     private func include(_ row: Row) -> Bool { spec.filter?.matches(row) ?? true }
 
     /// The view of `state`; `changes` (from the state last given) lets it update in place.
     public func rows(for state: TableState, changes: FrameChanges?) -> ViewRows {
-        let column = spec.sortColumn
-        let key: @Sendable (RowKey, Row) -> RowKey = { k, r in column.map { RowKey([r[$0]] + k.values) } ?? k }
+        let column = spec.sortColumn, type = spec.sortType
+        let key: @Sendable (RowKey, Row) -> RowKey = { k, r in
+            column.map { RowKey([TypedValueOrder.sortValue(r[$0], type)] + k.values) } ?? k
+        }
         if spec.isKeyOrder {
             basis = state
             return ViewRows(ordered: state.rows, viewKey: key, descending: spec.descending)

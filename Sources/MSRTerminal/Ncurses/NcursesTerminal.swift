@@ -45,6 +45,13 @@ public final class NcursesTerminal: Surface, InputSource {
             throw .unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
         set_term(screen)
+        // A terminal that cannot place the cursor (TERM=dumb) would show a blank screen.
+        guard msr_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            TerminalRestoration.shared.setActive(false)
+            throw .cannotDraw(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
         // cbreak rather than raw: Ctrl-C and Ctrl-Z stay signals, so they work even when the
         // event loop is stuck (the first Ctrl-C still arrives as an `.interrupt` event).
         cbreak()

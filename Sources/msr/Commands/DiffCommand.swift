@@ -15,6 +15,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "The earlier moment (same forms as --at of 'msr state').") var from: String
     @Option(help: "The later moment.") var to: String
     @Option(help: "table, csv or ndjson.") var format: OutputFormat = .table
+    @OptionGroup var valueOptions: ValueOptions
 
     func run() throws {
         try reportingFailures {
@@ -29,7 +30,7 @@ struct DiffCommand: ParsableCommand {
             }
             rows.sort { $0.key < $1.key }
             try r.checkIntact()
-            let writer = RowWriter(columns: schema.columns, format: format, leading: ["change", "changed"])
+            let writer = RowWriter(columns: schema.columns, format: format, leading: ["change", "changed"], values: valueOptions.rendering)
             print(writer.render(rows.map { ($0.leading, $0.row) }), terminator: "")
         }
     }

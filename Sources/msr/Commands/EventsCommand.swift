@@ -13,6 +13,7 @@ struct EventsCommand: ParsableCommand {
 
     @OptionGroup var rec: RecordingArgument
     @OptionGroup var filter: EventFilterOptions
+    @OptionGroup var valueOptions: ValueOptions
     @Option(help: "Stop after this many events.") var max: Int?
     @Option(help: "Emit at most this many events per second (0.001 to 1000000000).") var rate: Double?
     @Flag(help: "Report progress on stderr: events done, estimated total, percent, events/s, commit time.")
@@ -39,7 +40,7 @@ struct EventsCommand: ParsableCommand {
                 if batch.isEmpty { break }
                 for e in batch {
                     pacer?.wait(for: done)
-                    out.append(JSONText.event(e, table: names[e.table]))
+                    out.append(JSONText.event(e, table: names[e.table], values: valueOptions.rendering))
                     done += 1
                     if pacer != nil { out.flush() }
                     meter.update(done: Int64(done), detail: e.commitTime.iso8601)

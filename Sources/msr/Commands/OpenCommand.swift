@@ -47,6 +47,7 @@ struct OpenCommand: ParsableCommand {
             options.maxSessions = maxSessions
             options.mouse = !noMouse
             let app = try ConsoleApp(recording: handle, options: options)
+            if let warning = loaded.warning { app.warn(warning) }
             if headless {
                 try runHeadless(app, loaded.theme, scriptText)
             } else {
@@ -115,6 +116,11 @@ enum ConsoleLauncher {
             ScriptPlayer(runner: runner, script: script) { _ in }.play { [] }
         }
         runner.run()
+        if app.wasInterrupted {
+            terminal.restore()
+            // 128 + SIGINT, as a shell reports a program Ctrl-C ended.
+            throw ExitCode(130)
+        }
     }
 }
 

@@ -14,6 +14,7 @@ struct StateCommand: ParsableCommand {
     @Option(help: "The moment: ISO-8601 (2026-03-14T09:30:00Z, with an offset or µs) or +SECONDS / +HH:MM:SS[.fff] from the start.")
     var at: String
     @Option(help: "table, csv or ndjson.") var format: OutputFormat = .table
+    @OptionGroup var valueOptions: ValueOptions
 
     func run() throws {
         try reportingFailures {
@@ -23,7 +24,7 @@ struct StateCommand: ParsableCommand {
             let state = try r.state(of: schema, at: time)
             let rows = state.rows.map { (leading: [String](), row: $0.row) }
             try r.checkIntact()
-            print(RowWriter(columns: schema.columns, format: format).render(rows), terminator: "")
+            print(RowWriter(columns: schema.columns, format: format, values: valueOptions.rendering).render(rows), terminator: "")
         }
     }
 }

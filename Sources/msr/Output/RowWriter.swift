@@ -3,13 +3,14 @@ import MSRTerminal
 
 /// Writes rows of one table as aligned text, CSV or NDJSON.
 ///
-/// Text shows values readably (times, decimals) with numbers right-aligned; CSV and NDJSON
-/// keep the values as they were ingested.
+/// Text shows values readably (times, decimals) with numbers right-aligned; so do CSV and
+/// NDJSON unless asked for the values as they were ingested (`--raw-values`).
 struct RowWriter {
     var columns: [ColumnSchema]
     var format: OutputFormat
     /// Extra leading columns (such as a diff's change kind), given as plain text.
     var leading: [String] = []
+    var values: ValueRendering = .readable
 
     func render(_ rows: [(leading: [String], row: Row)]) -> String {
         switch format {
@@ -51,7 +52,7 @@ struct RowWriter {
     private func csv(_ rows: [(leading: [String], row: Row)]) -> String {
         var out = RowExport.csvRecord(leading + columns.map(\.name))
         for r in rows {
-            out += RowExport.csvRecord(r.leading + columns.indices.map { RowExport.csvField(r.row[$0]) })
+            out += RowExport.csvRecord(r.leading + columns.indices.map { RowExport.csvField(r.row[$0], type: columns[$0].type, values) })
         }
         return out
     }
@@ -59,9 +60,9 @@ struct RowWriter {
     private func ndjson(_ rows: [(leading: [String], row: Row)]) -> String {
         var out = ""
         for r in rows {
-            var pairs: [(String, Value)] = zip(leading, r.leading).map { ($0, .string($1)) }
-            pairs += columns.indices.map { (columns[$0].name, r.row[$0]) }
-            out += JSONText.object(pairs) + "\n"
+            let lead = zip(leading, r.leading).map { JSONText.quote($0) + ":" + JSONText.quote($1) }
+            let cells = columns.indices.map { JSONText.quote(columns[$0].name) + ":" + JSONText.value(r.row[$0], type: columns[$0].type, values) }
+            out += "{" + (lead + cells).joined(separator: ",") + "}\n"
         }
         return out
     }

@@ -1,0 +1,83 @@
+/// Compares cells by what they mean under their column's type, as the grid shows them.
+///
+/// Debezium sends a decimal as base64 bytes and a timestamp as a count of microseconds, so the
+/// order of the stored `Value`s says nothing about the numbers and times a reviewer sees:
+/// here a decimal compares by its exact value and a time chronologically, whatever its unit.
+/// Filters, breakpoints and sorting use this; keys and change detection do not (they compare
+/// what was recorded).
+public enum TypedValueOrder {
+    /// How a cell stands against a typed value.
+    public enum Order: Sendable, Equatable {
+        case less, equal, greater
+        /// Neither is before the other (NaN, or a null against a number or a time).
+        case unordered
+        /// The type says nothing about this pair: compare the cell's text instead.
+        case byText
+
+        init<T: Comparable>(_ a: T, _ b: T) {
+            self = a < b ? .less : (b < a ? .greater : .equal)
+        }
+    }
+
+    /// How `cell`, in a column of `type`, compares with `text` as a user typed it.
+    public static func compare(_ cell: Value, _ type: ColumnType, with text: String) -> Order {
+        if let semantic = type.semantic, ValueFormatter.isTemporal(semantic) {
+            guard let typed = ChronoPoint(parsing: text) else { return .byText }
+            if cell.isNull { return .unordered }
+            guard let point = chronoPoint(cell, semantic: semantic), point.isTimeOfDay == typed.isTimeOfDay else {
+                return .byText
+            }
+            return Order(point, typed)
+        }
+        if case .double(let d) = cell {
+            guard let typed = Double(text) else { return .byText }
+            return d.isNaN || typed.isNaN ? .unordered : Order(d, typed)
+        }
+        guard let typed = DecimalNumber(text) else { return .byText }
+        if cell.isNull { return .unordered }
+        guard let number = decimal(cell, type) else { return .byText }
+        return Order(number, typed)
+    }
+
+    /// The value a sorted column orders `cell` by: decimals become text in their numbers'
+    /// byte order; everything else already sorts right as stored (times are counts).
+    public static func sortValue(_ cell: Value, _ type: ColumnType) -> Value {
+        guard let semantic = type.semantic, semantic == ValueFormatter.Semantic.decimal
+                || semantic == ValueFormatter.Semantic.variableScaleDecimal, !cell.isNull else { return cell }
+        guard let number = decimal(cell, type) else {
+            // Text that is not a decimal (the placeholder, bad base64) sorts after every number.
+            return .string("3" + cell.description)
+        }
+        return .string(number.sortKey)
+    }
+
+    /// The exact number a cell shows, when it shows one.
+    public static func decimal(_ cell: Value, _ type: ColumnType) -> DecimalNumber? {
+        switch cell {
+        case .int(let i): return DecimalNumber(i)
+        case .string, .json:
+            guard !cell.isUnavailable else { return nil }
+            return DecimalNumber(ValueFormatter.format(cell, as: type))
+        default: return nil
+        }
+    }
+
+    /// The moment or time of day a cell of a temporal column holds.
+    static func chronoPoint(_ cell: Value, semantic: String) -> ChronoPoint? {
+        typealias S = ValueFormatter.Semantic
+        switch (semantic, cell) {
+        case (S.date, .int(let days)), (S.connectDate, .int(let days)):
+            guard days.magnitude < 1_000_000_000 else { return nil }
+            return ChronoPoint(seconds: days * 86_400, nanos: 0, isTimeOfDay: false)
+        case (S.time, .int(let n)), (S.connectTime, .int(let n)): return ChronoPoint(count: n, perSecond: 1000, isTimeOfDay: true)
+        case (S.microTime, .int(let n)): return ChronoPoint(count: n, perSecond: 1_000_000, isTimeOfDay: true)
+        case (S.nanoTime, .int(let n)): return ChronoPoint(count: n, perSecond: 1_000_000_000, isTimeOfDay: true)
+        case (S.timestamp, .int(let n)), (S.connectTimestamp, .int(let n)):
+            return ChronoPoint(count: n, perSecond: 1000, isTimeOfDay: false)
+        case (S.microTimestamp, .int(let n)): return ChronoPoint(count: n, perSecond: 1_000_000, isTimeOfDay: false)
+        case (S.nanoTimestamp, .int(let n)): return ChronoPoint(count: n, perSecond: 1_000_000_000, isTimeOfDay: false)
+        case (_, .string(let s)): return ChronoPoint(parsing: s)
+        default: return nil
+        }
+    }
+}

@@ -38,7 +38,7 @@ final class SnapshotTests: LiveCaptureTestCase {
         XCTAssertEqual(capture.stop(SIGTERM), 0, capture.stderr)
         // As a kill leaves it: the snapshot marked as begun, the slot already dropped.
         do {
-            let store = try SQLiteRecordingStore(openingAt: recording)
+            let store = try SQLiteRecordingStore(openingAt: recording, writable: true)
             defer { store.close() }
             try store.setMetaValue("postgres.snapshot", "started:1")
         }

@@ -16,28 +16,34 @@ public struct CapturedRelation: Sendable, Equatable {
     /// Columns the recording holds that the table no longer has (dropped): written as null,
     /// so a row changed after the drop does not carry a stale value.
     public var retiredColumns: [String]
+    /// A table without a key: its key is every column and the copy number (`CopyNumbers`).
+    public var isMultiset: Bool
 
-    public init(relation: PgRelation, keyColumns: [String], typeNames: [UInt32: String] = [:], retiredColumns: [String] = []) {
+    public init(relation: PgRelation, keyColumns: [String], typeNames: [UInt32: String] = [:], retiredColumns: [String] = [],
+                isMultiset: Bool = false) {
         self.relation = relation
         table = TableName(schema: relation.namespace.isEmpty ? "pg_catalog" : relation.namespace, name: relation.name)
-        self.keyColumns = keyColumns
+        self.isMultiset = isMultiset
+        self.keyColumns = isMultiset ? relation.columns.map(\.name) + [CopyNumbers.column] : keyColumns
         columns = relation.columns.map {
             ColumnSchema(name: $0.name, type: PostgresValues.columnType(oid: $0.typeOID, name: typeNames[$0.typeOID], typmod: $0.typeModifier))
         }
+        if isMultiset { columns.append(ColumnSchema(name: CopyNumbers.column, type: ColumnType(kind: "int8"))) }
         self.retiredColumns = retiredColumns
     }
 
-    /// The row image of a new tuple: every column, an unchanged TOAST value as the placeholder
-    /// that makes the writer keep the row's current value.
+    /// The row image of a new tuple: every column the server sent. An unchanged TOAST value is
+    /// left out (the server marks it out of band), so the writer keeps the row's current value;
+    /// text never stands for "unchanged".
     func newImage(_ values: [TupleValue]) -> [Field] {
         var fields: [Field] = []
         fields.reserveCapacity(values.count + retiredColumns.count)
         for (column, value) in zip(relation.columns, values) {
             switch value {
             case .null: fields.append(Field(column.name, .null))
-            case .unchangedToast: fields.append(Field(column.name, .string(Value.unavailablePlaceholder)))
             case .text(let text): fields.append(Field(column.name, PostgresValues.value(text, type: column.typeOID)))
-            case .binary: fields.append(Field(column.name, .string(Value.unavailablePlaceholder)))
+            // Binary values are never asked for (the stream is in text format).
+            case .unchangedToast, .binary: continue
             }
         }
         for name in retiredColumns { fields.append(Field(name, .null)) }
@@ -58,8 +64,10 @@ public struct CapturedRelation: Sendable, Equatable {
         return fields
     }
 
-    /// The key fields within an image, or nil when it lacks a key column.
+    /// The key fields within an image, or nil when it lacks a key column. A multiset's key
+    /// ends in the copy number, still null here: `CopyNumbers` fills it in.
     func keyFields(in image: [Field]) -> [Field]? {
+        if isMultiset { return image + [Field(CopyNumbers.column, .null)] }
         var out: [Field] = []
         for name in keyColumns {
             guard let f = image.first(where: { $0.name == name }) else { return nil }

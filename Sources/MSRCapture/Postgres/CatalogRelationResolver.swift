@@ -11,14 +11,19 @@ struct CatalogRelationResolver: RelationResolver {
 
     mutating func resolve(_ relation: PgRelation) throws -> CapturedRelation {
         let key: [String]
+        let isMultiset: Bool
+        let name = TableName(schema: relation.namespace.isEmpty ? "pg_catalog" : relation.namespace, name: relation.name)
         do {
             if let table = try catalog.table(oid: relation.id) {
                 guard let k = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.sqlName]) }
                 key = k
+                isMultiset = table.isMultiset
             } else {
-                // Dropped since the change was made: the Relation flags are all that is left.
+                // Dropped since the change was made: the Relation flags and the recording are
+                // all that is left.
                 let flagged = relation.columns.filter(\.isIdentity).map(\.name)
                 key = flagged.isEmpty ? relation.columns.map(\.name) : flagged
+                isMultiset = recordedColumns(name).contains(CopyNumbers.column)
             }
             let unknown = Set(relation.columns.map(\.typeOID)).filter {
                 PostgresValues.builtinNames[$0] == nil && typeNames[$0] == nil
@@ -29,8 +34,8 @@ struct CatalogRelationResolver: RelationResolver {
         } catch let error as PostgresError {
             throw PostgresCaptureError.postgres(error)
         }
-        var captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames)
-        let current = Set(relation.columns.map(\.name))
+        var captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames, isMultiset: isMultiset)
+        let current = Set(relation.columns.map(\.name) + [CopyNumbers.column])
         captured.retiredColumns = recordedColumns(captured.table).filter { !current.contains($0) }
         return captured
     }

@@ -28,6 +28,10 @@ public final class PostgresCapture {
     let store: RecordingStore
     let writerOptions: WriterOptions
     var writer: RecordingWriter
+    /// Copy numbers of the rows of tables without a key, as the recording ends.
+    var copies = CopyNumbers()
+    /// The moment the initial snapshot taken by this run is stamped with; nil when it took none.
+    var snapshotTime: Timestamp?
     let stop: CaptureStopFlag
     let notify: (CaptureNotice) -> Void
     var checkpoint: RecordingCheckpoint { RecordingCheckpoint(store: store) }
@@ -53,11 +57,18 @@ public final class PostgresCapture {
         }
         self.options = options
         self.store = store
+        var writerOptions = writerOptions
+        // pgoutput marks unchanged values out of band: text is text.
+        writerOptions.inBandPlaceholders = false
+        // One recording transaction per write, so the confirmed position stored with it is
+        // exactly what is recorded (the server never sends a transaction before it again).
+        writerOptions.batchSize = 1 << 40
         self.writerOptions = writerOptions
         self.stop = stop
         self.notify = notify
         do {
             writer = try RecordingWriter(store: store, options: writerOptions)
+            copies = try CopyNumbers(store: store, atSeq: writer.eventCount)
         } catch {
             throw .recording(error)
         }
@@ -124,9 +135,11 @@ public final class PostgresCapture {
     /// of the last of them, once the write has returned (its transaction committed).
     func writePending() throws {
         guard let last = pending.last else { return }
-        let changes = pending.flatMap(\.changes)
+        var changes = pending.flatMap(\.changes)
+        let end = max(confirmed, last.endLSN)
         if !changes.isEmpty {
-            let report = try writer.write(changes)
+            copies.number(&changes)
+            let report = try writer.write(changes, meta: [(RecordingCheckpoint.confirmedKey, end.description)])
             summary.events += report.written
             summary.duplicates += report.duplicates
             summary.rejected += report.rejected.count
@@ -135,7 +148,7 @@ public final class PostgresCapture {
             }
         }
         summary.transactions += pending.count
-        confirmed = max(confirmed, last.endLSN)
+        confirmed = end
         lastRecordedCommit = last.commitTime
         try checkpoint.saveConfirmed(confirmed)
         pending.removeAll(keepingCapacity: true)
@@ -145,6 +158,13 @@ public final class PostgresCapture {
 
     /// Takes a received transaction; it is written with the next batch.
     func enqueue(_ transaction: CommittedTransaction) {
+        var transaction = transaction
+        if let s = snapshotTime, transaction.commitTime <= s {
+            // Committed after the consistent point but stamped (by a hair) before the clock
+            // reading the snapshot got: placed after the snapshot, whose rows it changes.
+            transaction.commitTime = s + 1
+            for i in transaction.changes.indices { transaction.changes[i].commitTime = s + 1 }
+        }
         if pending.isEmpty { pendingSince = Date() }
         pending.append(transaction)
         pendingChanges += transaction.changes.count

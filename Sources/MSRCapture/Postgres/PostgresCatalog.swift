@@ -12,6 +12,9 @@ struct CatalogTable: Sendable, Equatable {
     var columns: [CatalogColumn]
     /// The key msr records rows under, or nil when updates and deletes could not be matched.
     var keyColumns: [String]?
+    /// REPLICA IDENTITY FULL without a primary key: rows are matched by every column, and
+    /// identical rows are told apart by a copy number (`CopyNumbers`).
+    var isMultiset = false
 }
 
 struct CatalogColumn: Sendable, Equatable {
@@ -108,7 +111,8 @@ struct PostgresCatalog {
         default: key = nil
         }
         return CatalogTable(oid: oid, name: TableName(schema: schema, name: name), sqlName: sqlName,
-                            replicaIdentity: identity, columns: columns, keyColumns: key)
+                            replicaIdentity: identity, columns: columns, keyColumns: key,
+                            isMultiset: identity == "f" && primary.isEmpty)
     }
 
     /// Names of the types with the given OIDs.

@@ -13,8 +13,8 @@ struct PostgresSnapshot {
     let snapshotName: String
     /// Every read is stamped with the slot's consistent point as its position …
     let consistentPoint: LSN
-    /// … and with a server time taken before the slot was created, so reads sort before every
-    /// streamed change.
+    /// … and with a server time taken once the slot exists: every transaction the snapshot
+    /// holds committed before it (creating the slot waits for the transactions then open).
     let time: Timestamp
     var chunkRows = 5000
 
@@ -28,7 +28,7 @@ struct PostgresSnapshot {
             let relation = Self.relation(for: table)
             guard let key = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.sqlName]) }
             let typeNames = Dictionary(table.columns.map { ($0.typeOID, $0.typeName) }) { a, _ in a }
-            let captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames)
+            let captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames, isMultiset: table.isMultiset)
             var list: [String] = []
             for c in table.columns { list.append(try connection.quoteIdentifier(c.name)) }
             let select = "SELECT " + (list.isEmpty ? "1" : list.joined(separator: ", ")) + " FROM " + table.sqlName

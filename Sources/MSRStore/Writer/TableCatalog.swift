@@ -109,8 +109,9 @@ struct TableCatalog {
     }
 
     /// The key named fields give for the table's key columns (the first field of each key
-    /// column), or nil when one is missing or carries the placeholder; builds nothing else.
-    func key(from fields: [Field]?, table: TableSchema) -> RowKey? {
+    /// column), or nil when one is missing or carries the placeholder (where `options` says the
+    /// source uses one); builds nothing else.
+    func key(from fields: [Field]?, table: TableSchema, _ options: WriterOptions) -> RowKey? {
         guard let fields, !table.keyColumns.isEmpty else { return nil }
         var values: [Value] = []
         values.reserveCapacity(table.keyColumns.count)
@@ -120,7 +121,7 @@ struct TableCatalog {
                 found = f.value
                 break
             }
-            guard let value = found, !value.isUnavailable else { return nil }
+            guard let value = found, !(options.inBandPlaceholders && value.isUnavailable) else { return nil }
             values.append(value)
         }
         return RowKey(values)

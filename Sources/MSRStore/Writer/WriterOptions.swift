@@ -9,11 +9,17 @@ public struct WriterOptions: Sendable {
     /// Primary-key columns named by the user (`--key TABLE=COL[,COL]`), by qualified or bare
     /// table name, for tables whose events carry no message key.
     public var keyOverrides: [String: [String]] = [:]
+    /// Whether a value spelled `Value.unavailablePlaceholder` stands for "unchanged, keep the
+    /// previous value" (Debezium's in-band marker). A source that marks unchanged values out
+    /// of band (pgoutput leaves them out of the image) turns this off, so such text is text.
+    public var inBandPlaceholders = true
 
-    public init(keyframeInterval: Int = 2000, batchSize: Int = 20_000, keyOverrides: [String: [String]] = [:]) {
+    public init(keyframeInterval: Int = 2000, batchSize: Int = 20_000, keyOverrides: [String: [String]] = [:],
+                inBandPlaceholders: Bool = true) {
         self.keyframeInterval = max(1, keyframeInterval)
         self.batchSize = max(1, batchSize)
         self.keyOverrides = keyOverrides
+        self.inBandPlaceholders = inBandPlaceholders
     }
 
     func keyOverride(for table: TableName) -> [String]? {

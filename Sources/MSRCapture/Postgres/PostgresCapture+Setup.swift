@@ -42,7 +42,10 @@ extension PostgresCapture {
         if exists {
             notify(.note("Using publication \(name) (\(list))."))
         } else {
-            try catalog.connection.execute("CREATE PUBLICATION \(try catalog.connection.quoteIdentifier(name)) FOR TABLE \(list)")
+            // A partitioned table's changes are published as the table's own (PostgreSQL 13 and
+            // later), not as its partitions'.
+            let viaRoot = catalog.connection.serverVersion >= 130_000 ? " WITH (publish_via_partition_root = true)" : ""
+            try catalog.connection.execute("CREATE PUBLICATION \(try catalog.connection.quoteIdentifier(name)) FOR TABLE \(list)\(viaRoot)")
             notify(.note("Created publication \(name) for \(list)."))
         }
         return tables

@@ -15,7 +15,7 @@ struct CatalogRelationResolver: RelationResolver {
         let name = TableName(schema: relation.namespace.isEmpty ? "pg_catalog" : relation.namespace, name: relation.name)
         do {
             if let table = try catalog.table(oid: relation.id) {
-                guard let k = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.sqlName]) }
+                guard let k = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.identityFix]) }
                 key = k
                 isMultiset = table.isMultiset
             } else {

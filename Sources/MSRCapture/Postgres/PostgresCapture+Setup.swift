@@ -36,7 +36,7 @@ extension PostgresCapture {
         }
         guard !oids.isEmpty else { throw PostgresCaptureError.publicationEmpty(name) }
         let tables = try oids.compactMap { try catalog.table(oid: $0) }
-        let keyless = tables.filter { $0.keyColumns == nil }.map(\.sqlName)
+        let keyless = tables.filter { $0.keyColumns == nil }.map(\.identityFix)
         guard keyless.isEmpty else { throw PostgresCaptureError.tablesWithoutKey(keyless) }
         let list = tables.map(\.sqlName).joined(separator: ", ")
         if exists {

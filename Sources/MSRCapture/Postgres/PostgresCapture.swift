@@ -55,6 +55,7 @@ public final class PostgresCapture {
         guard PostgresCaptureOptions.isValidSlotName(options.slot) else {
             throw .invalidName(kind: "replication slot", name: options.slot)
         }
+        if let problem = options.dsn.formProblem { throw .malformedDSN(problem) }
         self.options = options
         self.store = store
         var writerOptions = writerOptions

@@ -15,6 +15,13 @@ struct CatalogTable: Sendable, Equatable {
     /// REPLICA IDENTITY FULL without a primary key: rows are matched by every column, and
     /// identical rows are told apart by a copy number (`CopyNumbers`).
     var isMultiset = false
+    var hasPrimaryKey = false
+
+    /// The statement that gives a table without a usable key one: back to the primary key
+    /// when it has one (under REPLICA IDENTITY NOTHING), else every column.
+    var identityFix: (table: String, fix: String) {
+        (sqlName, "ALTER TABLE \(sqlName) REPLICA IDENTITY \(hasPrimaryKey ? "DEFAULT" : "FULL");")
+    }
 }
 
 struct CatalogColumn: Sendable, Equatable {
@@ -112,7 +119,7 @@ struct PostgresCatalog {
         }
         return CatalogTable(oid: oid, name: TableName(schema: schema, name: name), sqlName: sqlName,
                             replicaIdentity: identity, columns: columns, keyColumns: key,
-                            isMultiset: identity == "f" && primary.isEmpty)
+                            isMultiset: identity == "f" && primary.isEmpty, hasPrimaryKey: !primary.isEmpty)
     }
 
     /// Names of the types with the given OIDs.

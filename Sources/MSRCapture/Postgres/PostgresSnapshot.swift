@@ -26,7 +26,7 @@ struct PostgresSnapshot {
         var origin = 0
         for table in tables {
             let relation = Self.relation(for: table)
-            guard let key = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.sqlName]) }
+            guard let key = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.identityFix]) }
             let typeNames = Dictionary(table.columns.map { ($0.typeOID, $0.typeName) }) { a, _ in a }
             let captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames, isMultiset: table.isMultiset)
             var list: [String] = []

@@ -35,7 +35,9 @@ extension PostgresCapture {
             throw PostgresCaptureError.publicationMissing(name)
         }
         guard !oids.isEmpty else { throw PostgresCaptureError.publicationEmpty(name) }
-        let tables = try oids.compactMap { try catalog.table(oid: $0) }
+        // A publication msr creates publishes stored generated columns where the server can.
+        let generated = exists ? try catalog.publishesGeneratedColumns(name) : catalog.connection.serverVersion >= 180_000
+        let tables = try oids.compactMap { try catalog.table(oid: $0, generated: generated) }
         let keyless = tables.filter { $0.keyColumns == nil }.map(\.identityFix)
         guard keyless.isEmpty else { throw PostgresCaptureError.tablesWithoutKey(keyless) }
         let list = tables.map(\.sqlName).joined(separator: ", ")
@@ -44,9 +46,16 @@ extension PostgresCapture {
         } else {
             // A partitioned table's changes are published as the table's own (PostgreSQL 13 and
             // later), not as its partitions'.
-            let viaRoot = catalog.connection.serverVersion >= 130_000 ? " WITH (publish_via_partition_root = true)" : ""
-            try catalog.connection.execute("CREATE PUBLICATION \(try catalog.connection.quoteIdentifier(name)) FOR TABLE \(list)\(viaRoot)")
+            var with: [String] = []
+            if catalog.connection.serverVersion >= 130_000 { with.append("publish_via_partition_root = true") }
+            if generated { with.append("publish_generated_columns = stored") }
+            let parameters = with.isEmpty ? "" : " WITH (" + with.joined(separator: ", ") + ")"
+            try catalog.connection.execute("CREATE PUBLICATION \(try catalog.connection.quoteIdentifier(name)) FOR TABLE \(list)\(parameters)")
             notify(.note("Created publication \(name) for \(list)."))
+        }
+        for t in tables where !t.unpublishedGenerated.isEmpty {
+            let list = t.unpublishedGenerated.joined(separator: ", ")
+            notify(.note("Not recorded: generated \(t.unpublishedGenerated.count == 1 ? "column" : "columns") \(list) of \(t.sqlName), which the server does not publish (PostgreSQL 18 can, with publish_generated_columns = stored)."))
         }
         return tables
     }

@@ -149,6 +149,7 @@ extension PostgresCapture {
         var changes = changes
         copies.number(&changes)
         let report = try writer.write(changes)
+        for c in changes { columnTypes[c.table] = c.columns }
         summary.events += report.written
         summary.rejected += report.rejected.count
         for r in report.rejected.prefix(5) { notify(.warning("A row was not recorded: \(r.error.description)")) }

@@ -120,6 +120,7 @@ public final class RecordingWriter {
     /// Completes and stores changes in order; the caller holds the transaction.
     func process(_ items: ArraySlice<PendingChange>, report: inout WriteReport) throws(RecordingError) {
         for schema in catalog.takeChanged() { try store.saveTable(schema) }
+        try store.appendColumnTypeChanges(catalog.takeTypeChanges(seq: lastSeq + 1))
         var events: [ChangeEvent] = []
         var counts: [Int] = []
         events.reserveCapacity(items.count)

@@ -13,6 +13,10 @@ public struct WriterOptions: Sendable {
     /// previous value" (Debezium's in-band marker). A source that marks unchanged values out
     /// of band (pgoutput leaves them out of the image) turns this off, so such text is text.
     public var inBandPlaceholders = true
+    /// Whether a column type the source states differently from the table's (after `ALTER
+    /// COLUMN … TYPE`) becomes the column's type, noted as a `ColumnTypeChange`. Off, the
+    /// first type the source gave stays.
+    public var followTypeChanges = false
 
     public init(keyframeInterval: Int = 2000, batchSize: Int = 20_000, keyOverrides: [String: [String]] = [:],
                 inBandPlaceholders: Bool = true) {

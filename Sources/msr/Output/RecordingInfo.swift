@@ -18,6 +18,7 @@ struct RecordingInfo {
     var bookmarks: [Bookmark]
     var activity: [Int]
     var snapshot: InitialSnapshotStatus = .complete
+    var typeChanges: [ColumnTypeChange] = []
 
     static func gather(_ r: Reconstructor) throws(RecordingError) -> RecordingInfo {
         let store = r.store
@@ -31,7 +32,7 @@ struct RecordingInfo {
         }
         return RecordingInfo(path: store.location, summary: r.summary, tables: tables,
                              bookmarks: try store.bookmarks(), activity: try store.activity(buckets: 60),
-                             snapshot: try store.initialSnapshotStatus())
+                             snapshot: try store.initialSnapshotStatus(), typeChanges: try store.columnTypeChanges())
     }
 
     var text: String {
@@ -63,6 +64,9 @@ struct RecordingInfo {
             for (i, c) in t.schema.columns.enumerated() {
                 let isKey = t.schema.keyColumns.contains(i) ? " (key)" : ""
                 out += "  " + c.name.padding(24) + " " + typeText(c.type) + isKey + "\n"
+            }
+            for change in typeChanges where change.table == t.schema.name.qualified {
+                out += "  " + change.column.padding(24) + " was " + typeText(change.from) + " before event \(change.seq)\n"
             }
         }
         out += "\nbookmarks  \(bookmarks.isEmpty ? "none" : String(bookmarks.count))\n"

@@ -35,6 +35,39 @@ final class CaptureRefusalTests: LiveCaptureTestCase {
         XCTFail("the keyed row was not recorded: \(capture.stderr)")
     }
 
+    func testReplicaIdentityNothingOnAKeyedTableGetsTheDefaultHint() throws {
+        try sql("CREATE TABLE quiet (id int PRIMARY KEY, v text); ALTER TABLE quiet REPLICA IDENTITY NOTHING")
+        let r = try MSRBinary.run(["capture", "postgres", "--dsn", server.uri, "--into", recording, "--tables", "quiet"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("REPLICA IDENTITY NOTHING"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("ALTER TABLE public.quiet REPLICA IDENTITY DEFAULT;"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("REPLICA IDENTITY FULL"), r.stderr)
+    }
+
+    /// A DSN libpq cannot read is named as the problem; no recording is left behind by a
+    /// capture that could not start, while a recording that was there before stays.
+    func testMalformedDSNSaysWhatIsWrongAndAFailedStartLeavesNoRecording() throws {
+        let secret = "S3cret-\(UUID().uuidString.prefix(6))"
+        let cases = [
+            ("postgresql://\(server.user):\(secret)@127.0.0.1:notaport/db", "port 'notaport' is not a number"),
+            ("host='127.0.0.1 password=\(secret)", "unterminated quoted string"),
+            ("hots=127.0.0.1 password=\(secret)", "invalid connection option \"hots\""),
+            ("postgresql://[::1", "IPv6 host address"),
+        ]
+        for (dsn, reason) in cases {
+            let r = try MSRBinary.run(["capture", "postgres", "--dsn", dsn, "--into", recording, "--tables", "marker"])
+            XCTAssertEqual(r.status, 1, dsn)
+            XCTAssertTrue(r.stderr.contains("The --dsn cannot be read: "), r.stderr)
+            XCTAssertTrue(r.stderr.contains(reason), r.stderr)
+            XCTAssertFalse((r.stdout + r.stderr).contains(secret), r.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: recording), "a failed start left \(recording) behind")
+        }
+        let refused = try MSRBinary.run(["capture", "postgres", "--dsn", server.uri, "--into", recording, "--tables", "nosuch"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { $0.hasPrefix("rec.msr") }, [],
+                       "a refused capture left files behind")
+    }
+
     func testBadPasswordIsReportedWithoutThePassword() throws {
         let wrong = "Wr0ng-pass-\(UUID().uuidString.prefix(6))"
         let forms = [

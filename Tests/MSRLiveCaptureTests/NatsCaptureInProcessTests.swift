@@ -54,6 +54,25 @@ final class NatsCaptureInProcessTests: XCTestCase {
         XCTAssertEqual(NatsCaptureFixture.eventCount(rec), Int64(messages.count))
     }
 
+    /// A batch whose events sort before those already recorded is merged into history; the
+    /// events re-derived on the way are not new, and the written count is what was added.
+    func testWrittenCountsEveryEventWhenLateEventsAreMerged() throws {
+        let f = try NatsCaptureFixture()
+        addTeardownBlock { f.close() }
+        let rec = f.dir.path("late.msr")
+        let messages = NatsWorkload.exercise(events: 600, seed: 5)
+        // The later half first: the second batch holds the earlier events.
+        try f.publish(Array(messages[300...]) + Array(messages[..<300]))
+        var o = options(f)
+        o.batchSize = 300
+        let report = try capture(rec, o)
+        XCTAssertGreaterThan(report.rederived, 0, "no late events were merged")
+        XCTAssertEqual(report.messages, messages.count)
+        XCTAssertEqual(Int64(report.written), NatsCaptureFixture.eventCount(rec))
+        XCTAssertEqual(report.written, messages.count)
+        try NatsCaptureFixture.assertTables(rec, equal: ExpectedTables(messages.map(\.change)))
+    }
+
     func testStartUpErrorsSayWhatIsWrong() throws {
         let f = try NatsCaptureFixture()
         addTeardownBlock { f.close() }

@@ -46,8 +46,8 @@ extension NatsCapture {
         }
 
         report.messages += messages.count
-        // The writer counts re-derived events among those it wrote; only new ones count here.
-        report.written += written.written - written.rederived
+        // The writer's count already leaves out the events it re-derived.
+        report.written += written.written
         report.duplicates += written.duplicates
         report.unseenRows += written.unseenRows
         report.rederived += written.rederived

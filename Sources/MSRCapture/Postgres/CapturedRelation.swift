@@ -19,25 +19,32 @@ public struct CapturedRelation: Sendable, Equatable {
     /// For columns of a domain type, the OID of the base type whose representation its values
     /// take.
     var valueTypes: [UInt32: UInt32]
+    /// A table without a key: its key is every column and the copy number (`CopyNumbers`).
+    public var isMultiset: Bool
 
     init(relation: PgRelation, keyColumns: [String], typeNames: [UInt32: String] = [:], retiredColumns: [String] = [],
-         domainBases: [UInt32: DomainBase]) {
-        self.init(relation: relation, keyColumns: keyColumns, typeNames: typeNames, retiredColumns: retiredColumns)
+         isMultiset: Bool = false, domainBases: [UInt32: DomainBase]) {
+        self.init(relation: relation, keyColumns: keyColumns, typeNames: typeNames, retiredColumns: retiredColumns,
+                  isMultiset: isMultiset)
         valueTypes = domainBases.mapValues(\.oid)
         columns = relation.columns.map {
             ColumnSchema(name: $0.name, type: PostgresValues.columnType(
                 oid: $0.typeOID, name: typeNames[$0.typeOID], typmod: $0.typeModifier,
                 base: domainBases[$0.typeOID].map { ($0.oid, $0.name) }))
         }
+        if isMultiset { columns.append(ColumnSchema(name: CopyNumbers.column, type: ColumnType(kind: "int8"))) }
     }
 
-    public init(relation: PgRelation, keyColumns: [String], typeNames: [UInt32: String] = [:], retiredColumns: [String] = []) {
+    public init(relation: PgRelation, keyColumns: [String], typeNames: [UInt32: String] = [:], retiredColumns: [String] = [],
+                isMultiset: Bool = false) {
         self.relation = relation
         table = TableName(schema: relation.namespace.isEmpty ? "pg_catalog" : relation.namespace, name: relation.name)
-        self.keyColumns = keyColumns
+        self.isMultiset = isMultiset
+        self.keyColumns = isMultiset ? relation.columns.map(\.name) + [CopyNumbers.column] : keyColumns
         columns = relation.columns.map {
             ColumnSchema(name: $0.name, type: PostgresValues.columnType(oid: $0.typeOID, name: typeNames[$0.typeOID], typmod: $0.typeModifier))
         }
+        if isMultiset { columns.append(ColumnSchema(name: CopyNumbers.column, type: ColumnType(kind: "int8"))) }
         self.retiredColumns = retiredColumns
         valueTypes = [:]
     }
@@ -47,17 +54,18 @@ public struct CapturedRelation: Sendable, Equatable {
         PostgresValues.value(text, type: valueTypes[column.typeOID] ?? column.typeOID)
     }
 
-    /// The row image of a new tuple: every column, an unchanged TOAST value as the placeholder
-    /// that makes the writer keep the row's current value.
+    /// The row image of a new tuple: every column the server sent. An unchanged TOAST value is
+    /// left out (the server marks it out of band), so the writer keeps the row's current value;
+    /// text never stands for "unchanged".
     func newImage(_ values: [TupleValue]) -> [Field] {
         var fields: [Field] = []
         fields.reserveCapacity(values.count + retiredColumns.count)
         for (column, value) in zip(relation.columns, values) {
             switch value {
             case .null: fields.append(Field(column.name, .null))
-            case .unchangedToast: fields.append(Field(column.name, .string(Value.unavailablePlaceholder)))
             case .text(let text): fields.append(Field(column.name, recorded(text, of: column)))
-            case .binary: fields.append(Field(column.name, .string(Value.unavailablePlaceholder)))
+            // Binary values are never asked for (the stream is in text format).
+            case .unchangedToast, .binary: continue
             }
         }
         for name in retiredColumns { fields.append(Field(name, .null)) }
@@ -78,8 +86,10 @@ public struct CapturedRelation: Sendable, Equatable {
         return fields
     }
 
-    /// The key fields within an image, or nil when it lacks a key column.
+    /// The key fields within an image, or nil when it lacks a key column. A multiset's key
+    /// ends in the copy number, still null here: `CopyNumbers` fills it in.
     func keyFields(in image: [Field]) -> [Field]? {
+        if isMultiset { return image + [Field(CopyNumbers.column, .null)] }
         var out: [Field] = []
         for name in keyColumns {
             guard let f = image.first(where: { $0.name.utf8Equal(name) }) else { return nil }

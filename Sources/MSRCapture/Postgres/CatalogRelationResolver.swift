@@ -14,14 +14,19 @@ struct CatalogRelationResolver: RelationResolver {
 
     mutating func resolve(_ relation: PgRelation) throws -> CapturedRelation {
         let key: [String]
+        let isMultiset: Bool
+        let name = TableName(schema: relation.namespace.isEmpty ? "pg_catalog" : relation.namespace, name: relation.name)
         do {
             if let table = try catalog.table(oid: relation.id) {
-                guard let k = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.sqlName]) }
+                guard let k = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.identityFix]) }
                 key = k
+                isMultiset = table.isMultiset
             } else {
-                // Dropped since the change was made: the Relation flags are all that is left.
+                // Dropped since the change was made: the Relation flags and the recording are
+                // all that is left.
                 let flagged = relation.columns.filter(\.isIdentity).map(\.name)
                 key = flagged.isEmpty ? relation.columns.map(\.name) : flagged
+                isMultiset = recordedColumns(name).contains(CopyNumbers.column)
             }
             let unknown = Set(relation.columns.map(\.typeOID)).filter {
                 PostgresValues.builtinNames[$0] == nil && typeNames[$0] == nil
@@ -40,8 +45,9 @@ struct CatalogRelationResolver: RelationResolver {
         } catch let error as PostgresError {
             throw PostgresCaptureError.postgres(error)
         }
-        var captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames, domainBases: domainBases)
-        let current = Set(relation.columns.map { ExactString($0.name) })
+        var captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames, isMultiset: isMultiset,
+                                        domainBases: domainBases)
+        let current = Set((relation.columns.map(\.name) + [CopyNumbers.column]).map { ExactString($0) })
         captured.retiredColumns = recordedColumns(captured.table).filter { !current.contains(ExactString($0)) }
         return captured
     }

@@ -35,24 +35,44 @@ extension PostgresCapture {
             throw PostgresCaptureError.publicationMissing(name)
         }
         guard !oids.isEmpty else { throw PostgresCaptureError.publicationEmpty(name) }
-        let tables = try oids.compactMap { try catalog.table(oid: $0) }
-        let keyless = tables.filter { $0.keyColumns == nil }.map(\.sqlName)
+        // A publication msr creates publishes stored generated columns where the server can.
+        let generated = exists ? try catalog.publishesGeneratedColumns(name) : catalog.connection.serverVersion >= 180_000
+        let tables = try oids.compactMap { try catalog.table(oid: $0, generated: generated) }
+        let keyless = tables.filter { $0.keyColumns == nil }.map(\.identityFix)
         guard keyless.isEmpty else { throw PostgresCaptureError.tablesWithoutKey(keyless) }
         let list = tables.map(\.sqlName).joined(separator: ", ")
         if exists {
             notify(.note("Using publication \(name) (\(list))."))
         } else {
-            try catalog.connection.execute("CREATE PUBLICATION \(try catalog.connection.quoteIdentifier(name)) FOR TABLE \(list)")
+            // A partitioned table's changes are published as the table's own (PostgreSQL 13 and
+            // later), not as its partitions'.
+            var with: [String] = []
+            if catalog.connection.serverVersion >= 130_000 { with.append("publish_via_partition_root = true") }
+            if generated { with.append("publish_generated_columns = stored") }
+            let parameters = with.isEmpty ? "" : " WITH (" + with.joined(separator: ", ") + ")"
+            try catalog.connection.execute("CREATE PUBLICATION \(try catalog.connection.quoteIdentifier(name)) FOR TABLE \(list)\(parameters)")
             notify(.note("Created publication \(name) for \(list)."))
+        }
+        for t in tables where !t.unpublishedGenerated.isEmpty {
+            let list = t.unpublishedGenerated.joined(separator: ", ")
+            notify(.note("Not recorded: generated \(t.unpublishedGenerated.count == 1 ? "column" : "columns") \(list) of \(t.sqlName), which the server does not publish (PostgreSQL 18 can, with publish_generated_columns = stored)."))
         }
         return tables
     }
 
     /// Resumes from an existing slot, or creates it and takes the snapshot. A snapshot that a
-    /// killed capture left half-written is taken back out of the recording and taken again.
+    /// killed capture left half-written is taken back out of the recording first, then its
+    /// slot dropped and the snapshot taken again: killed in between, the next run finds the
+    /// snapshot still marked as begun and does the same (taking out nothing more).
     func ensureSlot(catalog: PostgresCatalog, replication: PostgresConnection, tables: [CatalogTable]) throws {
         let slot = options.slot
-        if let info = try catalog.slot(named: slot) {
+        if case .partial(let fromSeq) = try checkpoint.snapshotState(slot: slot) {
+            notify(.note("The initial snapshot from slot \(slot) was interrupted; taking it again."))
+            try store.transaction { () throws(RecordingError) in try store.truncateHistory(fromSeq: fromSeq) }
+            writer = try RecordingWriter(store: store, options: writerOptions)
+            copies = try CopyNumbers(store: store, atSeq: writer.eventCount)
+            if try catalog.slot(named: slot) != nil { try replication.execute("DROP_REPLICATION_SLOT \(slot)") }
+        } else if let info = try catalog.slot(named: slot) {
             guard info.plugin == "pgoutput" else {
                 throw PostgresCaptureError.slotMismatch(slot: slot, detail: "it decodes with \(info.plugin ?? "nothing (it is a physical slot)"), not pgoutput")
             }
@@ -60,34 +80,25 @@ extension PostgresCapture {
             guard info.database == database else {
                 throw PostgresCaptureError.slotMismatch(slot: slot, detail: "it belongs to database \(info.database ?? "none"), not \(database)")
             }
-            switch try checkpoint.snapshotState(slot: slot) {
-            case .complete:
+            if try checkpoint.snapshotState(slot: slot) == .complete {
                 confirmed = max(try checkpoint.confirmed(), info.confirmedFlush ?? .zero)
                 notify(.note("Resuming from replication slot \(slot) at \(confirmed)."))
                 return
-            case .partial(let fromSeq):
-                notify(.note("The initial snapshot from slot \(slot) was interrupted; taking it again."))
-                try replication.execute("DROP_REPLICATION_SLOT \(slot)")
-                try store.transaction { () throws(RecordingError) in try store.truncateHistory(fromSeq: fromSeq) }
-                writer = try RecordingWriter(store: store, options: writerOptions)
-            case .none:
-                confirmed = info.confirmedFlush ?? .zero
-                try checkpoint.completeSnapshot(slot: slot, at: confirmed)
-                notify(.warning("""
-                    Replication slot \(slot) already exists and \(store.location) holds no snapshot from it: resuming \
-                    from the slot without one, so rows unchanged since the slot was created are not recorded. To take \
-                    a snapshot, stop, drop the slot (SELECT pg_drop_replication_slot('\(slot)');) and start again.
-                    """))
-                return
             }
+            confirmed = info.confirmedFlush ?? .zero
+            try checkpoint.completeSnapshot(slot: slot, at: confirmed)
+            notify(.warning("""
+                Replication slot \(slot) already exists and \(store.location) holds no snapshot from it: resuming \
+                from the slot without one, so rows unchanged since the slot was created are not recorded. To take \
+                a snapshot, stop, drop the slot (SELECT pg_drop_replication_slot('\(slot)');) and start again.
+                """))
+            return
         }
         try createSlotWithSnapshot(catalog: catalog, replication: replication, tables: tables)
     }
 
     private func createSlotWithSnapshot(catalog: PostgresCatalog, replication: PostgresConnection, tables: [CatalogTable]) throws {
         let slot = options.slot
-        // Taken before the slot exists, so every streamed commit is later than the snapshot.
-        let time = try catalog.serverTime() + -1
         try checkpoint.beginSnapshot(slot: slot, fromSeq: writer.eventCount + 1)
         let command = replication.serverVersion >= 150_000
             ? "CREATE_REPLICATION_SLOT \(slot) LOGICAL pgoutput (SNAPSHOT 'export')"
@@ -98,6 +109,10 @@ extension PostgresCapture {
             throw PostgresError.unexpectedResponse(detail: "CREATE_REPLICATION_SLOT returned no consistent point or snapshot")
         }
         notify(.note("Created replication slot \(slot) (pgoutput), consistent at \(point)."))
+        // Read once the slot exists: creating it waited for every transaction open before, so
+        // each commit the snapshot holds is earlier (`enqueue` keeps streamed ones later).
+        let time = try catalog.serverTime()
+        snapshotTime = time
 
         var snapshot = PostgresSnapshot(connection: try PostgresConnection(options.dsn), snapshotName: name,
                                         consistentPoint: point, time: time)
@@ -107,7 +122,8 @@ extension PostgresCapture {
         var buffer: [SourceChange] = try tables.enumerated().compactMap { i, table in
             guard let id = try store.tables().first(where: { $0.name == table.name })?.id,
                   try store.rowCount(table: id, atSeq: writer.eventCount) > 0 else { return nil }
-            let relation = CapturedRelation(relation: PostgresSnapshot.relation(for: table), keyColumns: table.keyColumns ?? [])
+            let relation = CapturedRelation(relation: PostgresSnapshot.relation(for: table), keyColumns: table.keyColumns ?? [],
+                                            isMultiset: table.isMultiset)
             return SourceChange(table: relation.table, op: .truncate, commitTime: time, position: point.position,
                                 keyFields: relation.keyNamesOnly, columns: relation.columns, origin: -1 - tables.count + i)
         }
@@ -130,7 +146,10 @@ extension PostgresCapture {
 
     /// Writes snapshot changes straight away.
     private func record(_ changes: [SourceChange]) throws {
+        var changes = changes
+        copies.number(&changes)
         let report = try writer.write(changes)
+        for c in changes { columnTypes[c.table] = c.columns }
         summary.events += report.written
         summary.rejected += report.rejected.count
         for r in report.rejected.prefix(5) { notify(.warning("A row was not recorded: \(r.error.description)")) }

@@ -28,6 +28,12 @@ public final class PostgresCapture {
     let store: RecordingStore
     let writerOptions: WriterOptions
     var writer: RecordingWriter
+    /// Copy numbers of the rows of tables without a key, as the recording ends.
+    var copies = CopyNumbers()
+    /// Column types of each table as last written, to see a type change coming.
+    var columnTypes: [TableName: [ColumnSchema]] = [:]
+    /// The moment the initial snapshot taken by this run is stamped with; nil when it took none.
+    var snapshotTime: Timestamp?
     let stop: CaptureStopFlag
     let notify: (CaptureNotice) -> Void
     var checkpoint: RecordingCheckpoint { RecordingCheckpoint(store: store) }
@@ -51,13 +57,24 @@ public final class PostgresCapture {
         guard PostgresCaptureOptions.isValidSlotName(options.slot) else {
             throw .invalidName(kind: "replication slot", name: options.slot)
         }
+        if let problem = options.dsn.formProblem { throw .malformedDSN(problem) }
         self.options = options
         self.store = store
+        var writerOptions = writerOptions
+        // pgoutput marks unchanged values out of band: text is text.
+        writerOptions.inBandPlaceholders = false
+        // One recording transaction per write, so the confirmed position stored with it is
+        // exactly what is recorded (the server never sends a transaction before it again).
+        writerOptions.batchSize = 1 << 40
+        // ALTER COLUMN … TYPE: the Relation message gives the new type; the schema follows.
+        writerOptions.followTypeChanges = true
         self.writerOptions = writerOptions
         self.stop = stop
         self.notify = notify
         do {
             writer = try RecordingWriter(store: store, options: writerOptions)
+            copies = try CopyNumbers(store: store, atSeq: writer.eventCount)
+            for t in try store.tables() { columnTypes[t.name] = t.columns }
         } catch {
             throw .recording(error)
         }
@@ -121,30 +138,60 @@ public final class PostgresCapture {
     }
 
     /// Writes the received transactions in one go and moves the confirmed position to the end
-    /// of the last of them, once the write has returned (its transaction committed).
+    /// of the last of them, once the write has returned (its transaction committed). A
+    /// transaction that brings a column's new type (after `ALTER COLUMN … TYPE`) starts a
+    /// write of its own, so the schema version begins exactly at its first event.
     func writePending() throws {
         guard let last = pending.last else { return }
-        let changes = pending.flatMap(\.changes)
+        var start = 0
+        for i in pending.indices.dropFirst() where changesTypes(pending[i]) {
+            try write(pending[start..<i])
+            start = i
+        }
+        try write(pending[start...])
+        lastRecordedCommit = last.commitTime
+        pending.removeAll(keepingCapacity: true)
+        pendingChanges = 0
+        pendingSince = nil
+    }
+
+    private func write(_ transactions: ArraySlice<CommittedTransaction>) throws {
+        guard let last = transactions.last else { return }
+        var changes = transactions.flatMap(\.changes)
+        let end = max(confirmed, last.endLSN)
         if !changes.isEmpty {
-            let report = try writer.write(changes)
+            copies.number(&changes)
+            let report = try writer.write(changes, meta: [(RecordingCheckpoint.confirmedKey, end.description)])
             summary.events += report.written
             summary.duplicates += report.duplicates
             summary.rejected += report.rejected.count
             for r in report.rejected.prefix(5) {
                 notify(.warning("A change was not recorded: \(r.error.description)"))
             }
+            for c in changes { columnTypes[c.table] = c.columns }
         }
-        summary.transactions += pending.count
-        confirmed = max(confirmed, last.endLSN)
-        lastRecordedCommit = last.commitTime
+        summary.transactions += transactions.count
+        confirmed = end
         try checkpoint.saveConfirmed(confirmed)
-        pending.removeAll(keepingCapacity: true)
-        pendingChanges = 0
-        pendingSince = nil
+    }
+
+    /// Whether `transaction` gives a column another type than the changes written before.
+    private func changesTypes(_ transaction: CommittedTransaction) -> Bool {
+        transaction.changes.contains { c in
+            guard let known = columnTypes[c.table] else { return false }
+            return c.columns.contains { column in known.contains { $0.name == column.name && $0.type != column.type } }
+        }
     }
 
     /// Takes a received transaction; it is written with the next batch.
     func enqueue(_ transaction: CommittedTransaction) {
+        var transaction = transaction
+        if let s = snapshotTime, transaction.commitTime <= s {
+            // Committed after the consistent point but stamped (by a hair) before the clock
+            // reading the snapshot got: placed after the snapshot, whose rows it changes.
+            transaction.commitTime = s + 1
+            for i in transaction.changes.indices { transaction.changes[i].commitTime = s + 1 }
+        }
         if pending.isEmpty { pendingSince = Date() }
         pending.append(transaction)
         pendingChanges += transaction.changes.count

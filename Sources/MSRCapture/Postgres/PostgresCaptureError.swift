@@ -11,8 +11,11 @@ public enum PostgresCaptureError: Error, CustomStringConvertible {
     case publicationMissing(String)
     case publicationEmpty(String)
     case publicationMismatch(name: String, publishes: [String], wanted: [String])
-    /// Published tables whose updates and deletes cannot be matched to a row.
-    case tablesWithoutKey([String])
+    /// Published tables whose updates and deletes cannot be matched to a row, each with the
+    /// statement that makes them capturable.
+    case tablesWithoutKey([(table: String, fix: String)])
+    /// The DSN cannot be read (`ConnectionString.formProblem` says why).
+    case malformedDSN(String)
     case walLevel(String)
     case slotInUse(slot: String)
     case slotMismatch(slot: String, detail: String)
@@ -36,9 +39,15 @@ public enum PostgresCaptureError: Error, CustomStringConvertible {
         case .publicationMismatch(let name, let publishes, let wanted):
             return "Publication \(name) exists and publishes \(publishes.joined(separator: ", ")), not \(wanted.joined(separator: ", ")); capture it with --publication \(name), or choose another name with --publication."
         case .tablesWithoutKey(let tables):
-            let fix = tables.map { "ALTER TABLE \($0) REPLICA IDENTITY FULL;" }.joined(separator: " ")
-            let which = tables.count == 1 ? "Table \(tables[0]) has" : "Tables \(tables.joined(separator: ", ")) have"
-            return "\(which) no primary key and no replica identity that names the rows, so updates and deletes cannot be recorded; run: \(fix) (or add a primary key)."
+            let fix = tables.map(\.fix).joined(separator: " ")
+            let names = tables.map(\.table)
+            let which = names.count == 1 ? "Table \(names[0]) has" : "Tables \(names.joined(separator: ", ")) have"
+            let keyed = tables.allSatisfy { $0.fix.hasSuffix("DEFAULT;") }
+            return keyed
+                ? "\(which) REPLICA IDENTITY NOTHING, so updates and deletes do not say which row they change; run: \(fix)"
+                : "\(which) no primary key and no replica identity that names the rows, so updates and deletes cannot be recorded; run: \(fix) (or add a primary key)."
+        case .malformedDSN(let problem):
+            return "The --dsn cannot be read: \(problem) Write it as 'host=H port=P dbname=D user=U' or postgresql://user@host:port/db."
         case .walLevel(let level):
             return "The server runs with wal_level=\(level), and logical decoding needs wal_level=logical; run ALTER SYSTEM SET wal_level = logical; and restart PostgreSQL."
         case .slotInUse(let slot):

@@ -12,6 +12,18 @@ struct CatalogTable: Sendable, Equatable {
     var columns: [CatalogColumn]
     /// The key msr records rows under, or nil when updates and deletes could not be matched.
     var keyColumns: [String]?
+    /// REPLICA IDENTITY FULL without a primary key: rows are matched by every column, and
+    /// identical rows are told apart by a copy number (`CopyNumbers`).
+    var isMultiset = false
+    var hasPrimaryKey = false
+    /// Generated columns the stream does not carry, so neither does the snapshot.
+    var unpublishedGenerated: [String] = []
+
+    /// The statement that gives a table without a usable key one: back to the primary key
+    /// when it has one (under REPLICA IDENTITY NOTHING), else every column.
+    var identityFix: (table: String, fix: String) {
+        (sqlName, "ALTER TABLE \(sqlName) REPLICA IDENTITY \(hasPrimaryKey ? "DEFAULT" : "FULL");")
+    }
 }
 
 struct CatalogColumn: Sendable, Equatable {
@@ -64,6 +76,12 @@ struct PostgresCatalog {
         }
     }
 
+    /// Whether publication `name` publishes stored generated columns (PostgreSQL 18 and later).
+    func publishesGeneratedColumns(_ name: String) throws(PostgresError) -> Bool {
+        guard connection.serverVersion >= 180_000 else { return false }
+        return try connection.execute("SELECT pubgencols::text FROM pg_publication WHERE pubname = $1", [name]).rows.first?.first == "s"
+    }
+
     func publicationExists(_ name: String) throws(PostgresError) -> Bool {
         !(try connection.execute("SELECT 1 FROM pg_publication WHERE pubname = $1", [name]).rows.isEmpty)
     }
@@ -79,23 +97,28 @@ struct PostgresCatalog {
         return r.rows.compactMap { $0.first.flatMap { $0 }.flatMap { UInt32($0) } }
     }
 
-    /// A table's name, columns, replica identity and key.
-    func table(oid: UInt32) throws(PostgresError) -> CatalogTable? {
+    /// A table's name, columns, replica identity and key. Its columns are those pgoutput sends:
+    /// stored generated columns only when `generated` (PostgreSQL 18's
+    /// `publish_generated_columns = stored`), which earlier servers never publish.
+    func table(oid: UInt32, generated: Bool = false) throws(PostgresError) -> CatalogTable? {
         let id = String(oid)
         let head = try connection.execute("""
             SELECT n.nspname, c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.relreplident::text
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1::oid
             """, [id])
         guard let row = head.rows.first, let schema = row[0], let name = row[1], let sqlName = row[2] else { return nil }
-        let columns = try connection.execute("""
-            SELECT a.attname, a.atttypid::int8::text, t.typname, a.atttypmod::text
+        let all = try connection.execute("""
+            SELECT a.attname, a.atttypid::int8::text, t.typname, a.atttypmod::text, a.attgenerated::text
             FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
-            WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+            WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attnum
-            """, [id]).rows.map { r in
-                CatalogColumn(name: r[0] ?? "", typeOID: UInt32(r[1] ?? "") ?? 0, typeName: r[2] ?? "",
-                              typeModifier: Int32(r[3] ?? "") ?? -1)
-            }
+            """, [id]).rows
+        let sent = all.filter { r in (r[4] ?? "").isEmpty || (generated && r[4] == "s") }
+        let columns = sent.map { r in
+            CatalogColumn(name: r[0] ?? "", typeOID: UInt32(r[1] ?? "") ?? 0, typeName: r[2] ?? "",
+                          typeModifier: Int32(r[3] ?? "") ?? -1)
+        }
+        let unsent = all.filter { r in !(r[4] ?? "").isEmpty && !(generated && r[4] == "s") }.compactMap { $0[0] }
         let indexed = try connection.execute("""
             SELECT i.indisprimary::text, i.indisreplident::text, a.attname
             FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
@@ -114,7 +137,9 @@ struct PostgresCatalog {
         default: key = nil
         }
         return CatalogTable(oid: oid, name: TableName(schema: schema, name: name), sqlName: sqlName,
-                            replicaIdentity: identity, columns: columns, keyColumns: key)
+                            replicaIdentity: identity, columns: columns, keyColumns: key,
+                            isMultiset: identity == "f" && primary.isEmpty, hasPrimaryKey: !primary.isEmpty,
+                            unpublishedGenerated: unsent)
     }
 
     /// Names of the types with the given OIDs.

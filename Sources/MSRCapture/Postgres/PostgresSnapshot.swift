@@ -13,8 +13,8 @@ struct PostgresSnapshot {
     let snapshotName: String
     /// Every read is stamped with the slot's consistent point as its position …
     let consistentPoint: LSN
-    /// … and with a server time taken before the slot was created, so reads sort before every
-    /// streamed change.
+    /// … and with a server time taken once the slot exists: every transaction the snapshot
+    /// holds committed before it (creating the slot waits for the transactions then open).
     let time: Timestamp
     var chunkRows = 5000
 
@@ -26,11 +26,12 @@ struct PostgresSnapshot {
         var origin = 0
         for table in tables {
             let relation = Self.relation(for: table)
-            guard let key = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.sqlName]) }
+            guard let key = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.identityFix]) }
             let typeNames = Dictionary(table.columns.map { ($0.typeOID, $0.typeName) }) { a, _ in a }
             let bases = try PostgresCatalog(connection: connection).domainBases(
                 table.columns.map(\.typeOID).filter { PostgresValues.builtinNames[$0] == nil })
-            let captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames, domainBases: bases)
+            let captured = CapturedRelation(relation: relation, keyColumns: key, typeNames: typeNames, isMultiset: table.isMultiset,
+                                            domainBases: bases)
             var list: [String] = []
             for c in table.columns { list.append(try connection.quoteIdentifier(c.name)) }
             let select = "SELECT " + (list.isEmpty ? "1" : list.joined(separator: ", ")) + " FROM " + table.sqlName

@@ -17,7 +17,7 @@ struct RecordingCheckpoint {
     }
 
     static let slotKey = "postgres.slot"
-    static let snapshotKey = "postgres.snapshot"
+    static let snapshotKey = InitialSnapshotStatus.metaKey
     static let confirmedKey = "postgres.confirmed_lsn"
 
     func snapshotState(slot: String) throws(RecordingError) -> SnapshotState {

@@ -14,14 +14,14 @@ extension RecordingWriter {
             guard after != nil else {
                 throw .invalidChange(table: t.name.qualified, detail: "an \(c.op.name) without an after-image")
             }
-            guard let k = catalog.key(from: c.keyFields, table: t) ?? catalog.key(from: c.after, table: t)
-                    ?? (c.op == .update ? catalog.key(from: c.before, table: t) : nil) else {
+            guard let k = catalog.key(from: c.keyFields, table: t, options) ?? catalog.key(from: c.after, table: t, options)
+                    ?? (c.op == .update ? catalog.key(from: c.before, table: t, options) : nil) else {
                 throw .noUsableKey(table: t.name.qualified, detail: "neither the message key nor the after-image holds \(keyNames)")
             }
             p.key = k
-            if c.op == .update, let old = catalog.key(from: c.before, table: t), old != k { p.oldKey = old }
+            if c.op == .update, let old = catalog.key(from: c.before, table: t, options), old != k { p.oldKey = old }
         case .delete:
-            guard let k = catalog.key(from: c.keyFields, table: t) ?? catalog.key(from: c.before, table: t) else {
+            guard let k = catalog.key(from: c.keyFields, table: t, options) ?? catalog.key(from: c.before, table: t, options) else {
                 throw .noUsableKey(table: t.name.qualified, detail: "a delete whose message key and before-image lack \(keyNames)")
             }
             p.key = k
@@ -58,7 +58,7 @@ extension RecordingWriter {
             var wide: ColumnMask?
             var givenCount = 0
             p.after?.forEachCell { column, value in
-                if value.isUnavailable {
+                if options.inBandPlaceholders, value.isUnavailable {
                     row[column] = previous?[column] ?? .null
                     return
                 }

@@ -61,8 +61,11 @@ public final class RecordingWriter {
     public var eventCount: Int64 { lastSeq }
 
     /// Completes, orders and stores `changes`; reports what was written, skipped and refused.
-    /// `progress` is told how many of the changes have been handled, after each batch.
-    public func write(_ changes: [SourceChange], progress: ((Int) -> Void)? = nil) throws(RecordingError) -> WriteReport {
+    /// `progress` is told how many of the changes have been handled, after each batch. `meta`
+    /// is stored in the same transaction as the events (in each batch's, when there are
+    /// several), so a capture's position in its source is durable exactly with what it wrote.
+    public func write(_ changes: [SourceChange], meta: [(key: String, value: String)] = [],
+                      progress: ((Int) -> Void)? = nil) throws(RecordingError) -> WriteReport {
         var report = WriteReport()
         var pending: [PendingChange] = []
         pending.reserveCapacity(changes.count)
@@ -89,6 +92,7 @@ public final class RecordingWriter {
             try store.transaction { () throws(RecordingError) in
                 let merged = try rederiveTail(after: first, adding: pending, report: &report)
                 try process(merged[...], report: &report)
+                for m in meta { try store.setMetaValue(m.key, m.value) }
             }
             // The re-derived events were stored before; only the new ones count as written.
             report.written -= report.rederived
@@ -98,7 +102,10 @@ public final class RecordingWriter {
         var start = 0
         repeat {
             let end = min(start + options.batchSize, pending.count)
-            try store.transaction { () throws(RecordingError) in try process(pending[start..<end], report: &report) }
+            try store.transaction { () throws(RecordingError) in
+                try process(pending[start..<end], report: &report)
+                for m in meta { try store.setMetaValue(m.key, m.value) }
+            }
             progress?(end)
             start = end
         } while start < pending.count
@@ -113,6 +120,7 @@ public final class RecordingWriter {
     /// Completes and stores changes in order; the caller holds the transaction.
     func process(_ items: ArraySlice<PendingChange>, report: inout WriteReport) throws(RecordingError) {
         for schema in catalog.takeChanged() { try store.saveTable(schema) }
+        try store.appendColumnTypeChanges(catalog.takeTypeChanges(seq: lastSeq + 1))
         var events: [ChangeEvent] = []
         var counts: [Int] = []
         events.reserveCapacity(items.count)

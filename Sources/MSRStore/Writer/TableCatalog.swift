@@ -9,6 +9,8 @@ struct TableCatalog {
     private var columnIndex: [TableID: [ExactString: Int]] = [:]
     /// Tables created or changed since the last `takeChanged()`.
     private var changed: Set<TableID> = []
+    /// Column types changed since the last `takeTypeChanges()` (with `followTypeChanges`).
+    private var typeChanges: [(table: TableID, column: String, from: ColumnType, to: ColumnType)] = []
 
     init(_ tables: [TableSchema]) {
         for t in tables { install(t) }
@@ -22,6 +24,14 @@ struct TableCatalog {
         columnIndex[t.id] = map
     }
 
+    /// The column type changes since the last call, as starting at event `seq`.
+    mutating func takeTypeChanges(seq: Int64) -> [ColumnTypeChange] {
+        defer { typeChanges.removeAll() }
+        return typeChanges.map {
+            ColumnTypeChange(seq: seq, table: schemas[$0.table]?.name.qualified ?? "", column: $0.column, from: $0.from, to: $0.to)
+        }
+    }
+
     mutating func takeChanged() -> [TableSchema] {
         defer { changed.removeAll() }
         return changed.sorted().compactMap { schemas[$0] }
@@ -33,8 +43,8 @@ struct TableCatalog {
         if let id = byName[ExactString(change.table.qualified)], var t = schemas[id] {
             // Almost every change names only known columns with known types: check that
             // without building anything, and do the full work only for the rest.
-            if isFullyKnown(change, id) { return t }
-            if addColumns(from: change, to: &t) {
+            if isFullyKnown(change, id, followTypes: options.followTypeChanges) { return t }
+            if addColumns(from: change, to: &t, followTypes: options.followTypeChanges) {
                 install(t)
                 changed.insert(id)
             }
@@ -42,7 +52,7 @@ struct TableCatalog {
         }
         let id = (schemas.keys.max() ?? 0) + 1
         var t = TableSchema(id: id, name: change.table, columns: [], keyColumns: [])
-        _ = addColumns(from: change, to: &t)
+        _ = addColumns(from: change, to: &t, followTypes: false)
         let keyNames: [String]
         if let fields = change.keyFields, !fields.isEmpty {
             keyNames = fields.map(\.name)
@@ -63,11 +73,12 @@ struct TableCatalog {
         return t
     }
 
-    private func isFullyKnown(_ change: borrowing SourceChange, _ id: TableID) -> Bool {
+    private func isFullyKnown(_ change: borrowing SourceChange, _ id: TableID, followTypes: Bool) -> Bool {
         guard let schema = schemas[id] else { return false }
         for c in change.columns {
             guard let i = index(of: c.name, at: -1, in: schema),
-                  !(schema.columns[i].type.isUnknown && !c.type.isUnknown) else { return false }
+                  !(schema.columns[i].type.isUnknown && !c.type.isUnknown),
+                  !(followTypes && !c.type.isUnknown && schema.columns[i].type != c.type) else { return false }
         }
         return allKnown(change.after, schema) && allKnown(change.before, schema) && allKnown(change.keyFields, schema)
     }
@@ -87,7 +98,7 @@ struct TableCatalog {
         return columnIndex[schema.id]?[ExactString(name)]
     }
 
-    private func addColumns(from change: borrowing SourceChange, to t: inout TableSchema) -> Bool {
+    private mutating func addColumns(from change: borrowing SourceChange, to t: inout TableSchema, followTypes: Bool) -> Bool {
         var didChange = false
         var known = Set(t.columns.map { ExactString($0.name) })
         func add(_ name: String, _ type: ColumnType) {
@@ -101,6 +112,10 @@ struct TableCatalog {
             if let i = t.columnIndex(named: c.name), t.columns[i].type.isUnknown, !c.type.isUnknown {
                 t.columns[i].type = c.type
                 didChange = true
+            } else if followTypes, let i = t.columnIndex(named: c.name), !c.type.isUnknown, t.columns[i].type != c.type {
+                typeChanges.append((t.id, c.name, t.columns[i].type, c.type))
+                t.columns[i].type = c.type
+                didChange = true
             }
         }
         for f in change.keyFields ?? [] { add(f.name, .unknown) }
@@ -110,8 +125,9 @@ struct TableCatalog {
     }
 
     /// The key named fields give for the table's key columns (the first field of each key
-    /// column), or nil when one is missing or carries the placeholder; builds nothing else.
-    func key(from fields: [Field]?, table: TableSchema) -> RowKey? {
+    /// column), or nil when one is missing or carries the placeholder (where `options` says the
+    /// source uses one); builds nothing else.
+    func key(from fields: [Field]?, table: TableSchema, _ options: WriterOptions) -> RowKey? {
         guard let fields, !table.keyColumns.isEmpty else { return nil }
         var values: [Value] = []
         values.reserveCapacity(table.keyColumns.count)
@@ -121,7 +137,7 @@ struct TableCatalog {
                 found = f.value
                 break
             }
-            guard let value = found, !value.isUnavailable else { return nil }
+            guard let value = found, !(options.inBandPlaceholders && value.isUnavailable) else { return nil }
             values.append(value)
         }
         return RowKey(values)

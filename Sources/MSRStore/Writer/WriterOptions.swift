@@ -9,11 +9,21 @@ public struct WriterOptions: Sendable {
     /// Primary-key columns named by the user (`--key TABLE=COL[,COL]`), by qualified or bare
     /// table name, for tables whose events carry no message key.
     public var keyOverrides: [String: [String]] = [:]
+    /// Whether a value spelled `Value.unavailablePlaceholder` stands for "unchanged, keep the
+    /// previous value" (Debezium's in-band marker). A source that marks unchanged values out
+    /// of band (pgoutput leaves them out of the image) turns this off, so such text is text.
+    public var inBandPlaceholders = true
+    /// Whether a column type the source states differently from the table's (after `ALTER
+    /// COLUMN … TYPE`) becomes the column's type, noted as a `ColumnTypeChange`. Off, the
+    /// first type the source gave stays.
+    public var followTypeChanges = false
 
-    public init(keyframeInterval: Int = 2000, batchSize: Int = 20_000, keyOverrides: [String: [String]] = [:]) {
+    public init(keyframeInterval: Int = 2000, batchSize: Int = 20_000, keyOverrides: [String: [String]] = [:],
+                inBandPlaceholders: Bool = true) {
         self.keyframeInterval = max(1, keyframeInterval)
         self.batchSize = max(1, batchSize)
         self.keyOverrides = keyOverrides
+        self.inBandPlaceholders = inBandPlaceholders
     }
 
     /// The override for `table`, its name matched by bytes (a dictionary lookup would also

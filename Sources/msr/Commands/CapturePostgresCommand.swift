@@ -46,30 +46,52 @@ struct CapturePostgresCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             try PathChecks.requireRecordingToWrite(into)
+            let existed = FileManager.default.fileExists(atPath: into)
             let store = try SQLiteRecordingStore(creatingAt: into, keyframeInterval: keyframeInterval)
-            defer { store.close() }
-            try store.requireDurableCommits()
-            let interval = Int(try store.metaValue("keyframe_interval") ?? "") ?? keyframeInterval
-            let name = PostgresCaptureOptions.defaultName(forRecording: into)
-            let options = PostgresCaptureOptions(dsn: dsn, tables: tableList,
-                                                 publication: publication ?? name, slot: slot ?? name)
-            let quiet = self.quiet
-            let signals = StopSignals { _ in
-                if !quiet { Terminal.standardError.write("\nmsr: stopping after the current commit (again to stop at once).\n") }
+            var failed = false
+            defer {
+                let unused = failed && !existed && Self.isUnused(store)
+                store.close()
+                // Made by this run and holding nothing: a failed start leaves no empty recording.
+                if unused { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: into + suffix) } }
             }
-            let line = CaptureProgressLine(enabled: !quiet)
-            let summary: CaptureSummary
             do {
-                let capture = try PostgresCapture(options: options, store: store, writerOptions: WriterOptions(keyframeInterval: interval),
-                                                  stop: signals.flag) { line.show($0) }
-                summary = try capture.run()
+                try capture(into: store)
             } catch {
-                line.finish()
-                throw CLIError(describe(error))
+                failed = true
+                throw error
             }
-            line.finish()
-            if !quiet { Terminal.standardError.write(summaryLine(summary) + "\n") }
         }
+    }
+
+    /// No events, and no slot the recording follows (which a later run needs to resume).
+    private static func isUnused(_ store: SQLiteRecordingStore) -> Bool {
+        guard let summary = try? store.summary() else { return false }
+        return summary.eventCount == 0 && summary.tables.isEmpty && (try? store.metaValue("postgres.slot")) == nil
+    }
+
+    private func capture(into store: SQLiteRecordingStore) throws {
+        try store.requireDurableCommits()
+        let interval = Int(try store.metaValue("keyframe_interval") ?? "") ?? keyframeInterval
+        let name = PostgresCaptureOptions.defaultName(forRecording: into)
+        let options = PostgresCaptureOptions(dsn: dsn, tables: tableList,
+                                             publication: publication ?? name, slot: slot ?? name)
+        let quiet = self.quiet
+        let signals = StopSignals { _ in
+            if !quiet { Terminal.standardError.write("\nmsr: stopping after the current commit (again to stop at once).\n") }
+        }
+        let line = CaptureProgressLine(enabled: !quiet)
+        let summary: CaptureSummary
+        do {
+            let capture = try PostgresCapture(options: options, store: store, writerOptions: WriterOptions(keyframeInterval: interval),
+                                              stop: signals.flag) { line.show($0) }
+            summary = try capture.run()
+        } catch {
+            line.finish()
+            throw CLIError(describe(error))
+        }
+        line.finish()
+        if !quiet { Terminal.standardError.write(summaryLine(summary) + "\n") }
     }
 
     private func summaryLine(_ s: CaptureSummary) -> String {

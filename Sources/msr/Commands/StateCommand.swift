@@ -24,6 +24,9 @@ struct StateCommand: ParsableCommand {
             let state = try r.state(of: schema, at: time)
             let rows = state.rows.map { (leading: [String](), row: $0.row) }
             try r.checkIntact()
+            if try r.store.initialSnapshotStatus() == .incomplete {
+                Terminal.standardError.write("msr: warning: the recording's initial snapshot is incomplete, so rows from before the capture began may be missing; run the capture again to take it again.\n")
+            }
             print(RowWriter(columns: schema.columns, format: format, values: valueOptions.rendering).render(rows), terminator: "")
         }
     }

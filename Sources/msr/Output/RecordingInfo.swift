@@ -17,6 +17,8 @@ struct RecordingInfo {
     var tables: [TableInfo]
     var bookmarks: [Bookmark]
     var activity: [Int]
+    var snapshot: InitialSnapshotStatus = .complete
+    var typeChanges: [ColumnTypeChange] = []
 
     static func gather(_ r: Reconstructor) throws(RecordingError) -> RecordingInfo {
         let store = r.store
@@ -29,7 +31,8 @@ struct RecordingInfo {
                 keyframes: try store.keyframes(table: t.id).count))
         }
         return RecordingInfo(path: store.location, summary: r.summary, tables: tables,
-                             bookmarks: try store.bookmarks(), activity: try store.activity(buckets: 60))
+                             bookmarks: try store.bookmarks(), activity: try store.activity(buckets: 60),
+                             snapshot: try store.initialSnapshotStatus(), typeChanges: try store.columnTypeChanges())
     }
 
     /// For people: every name, label and note from the recording is shown with its controls
@@ -45,6 +48,9 @@ struct RecordingInfo {
         out += "events     \(summary.eventCount)"
         if summary.unseenRowEvents > 0 { out += "  (\(summary.unseenRowEvents) about rows never seen before)" }
         out += "\n"
+        if snapshot == .incomplete {
+            out += "snapshot   initial snapshot incomplete: rows from before the capture began are missing (run the capture again to take it again)\n"
+        }
         if !activity.isEmpty && summary.eventCount > 0 {
             out += "activity   \(Sparkline.draw(activity))\n"
         }
@@ -62,6 +68,9 @@ struct RecordingInfo {
             for (i, c) in t.schema.columns.enumerated() {
                 let isKey = t.schema.keyColumns.contains(i) ? " (key)" : ""
                 out += "  " + safe(c.name).padding(24) + " " + safe(typeText(c.type)) + isKey + "\n"
+            }
+            for change in typeChanges where change.table == t.schema.name.qualified {
+                out += "  " + change.column.padding(24) + " was " + typeText(change.from) + " before event \(change.seq)\n"
             }
         }
         out += "\nbookmarks  \(bookmarks.isEmpty ? "none" : String(bookmarks.count))\n"
@@ -100,7 +109,7 @@ struct RecordingInfo {
         let marks = bookmarks.map { "{\"time\":\(str($0.time.iso8601)),\"label\":\(str($0.label)),\"note\":\(str($0.note))}" }
         let span = summary.firstCommit.flatMap { f in summary.lastCommit.map { Double($0 - f) / 1e6 } } ?? 0
         return "{\"recording\":\(str(path)),\"first_commit\":\(time(summary.firstCommit)),\"last_commit\":\(time(summary.lastCommit)),"
-            + "\"span_seconds\":\(span),\"events\":\(summary.eventCount),\"unseen_row_events\":\(summary.unseenRowEvents),"
+            + "\"span_seconds\":\(span),\"events\":\(summary.eventCount),\"initial_snapshot_complete\":\(snapshot == .complete),\"unseen_row_events\":\(summary.unseenRowEvents),"
             + "\"keyframe_interval\":\(summary.keyframeInterval),\"tables\":[\(tableJSON.joined(separator: ","))],"
             + "\"bookmarks\":[\(marks.joined(separator: ","))],\"activity\":[\(activity.map(String.init).joined(separator: ","))]}"
     }

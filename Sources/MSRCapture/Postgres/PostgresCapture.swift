@@ -32,8 +32,17 @@ public final class PostgresCapture {
     var copies = CopyNumbers()
     /// Column types of each table as last written, to see a type change coming.
     var columnTypes: [TableName: [ColumnSchema]] = [:]
-    /// The moment the initial snapshot taken by this run is stamped with; nil when it took none.
-    var snapshotTime: Timestamp?
+    /// The consistent point and time of the latest snapshot this run took: a transaction
+    /// committing at or after the point is never stamped before the time.
+    var snapshotFloor: (point: LSN, time: Timestamp)?
+    /// Tables whose rows the recording holds from a snapshot (initial or incremental).
+    var snapshotted: Set<TableName> = []
+    /// Published tables already looked at, by OID.
+    var checkedTables: Set<UInt32> = []
+    /// Snapshots of added tables whose point the stream has not reached yet.
+    var incremental: [IncrementalSnapshot] = []
+    /// Whether the publication publishes stored generated columns.
+    var publishesGenerated = false
     let stop: CaptureStopFlag
     let notify: (CaptureNotice) -> Void
     var checkpoint: RecordingCheckpoint { RecordingCheckpoint(store: store) }
@@ -159,9 +168,11 @@ public final class PostgresCapture {
         guard let last = transactions.last else { return }
         var changes = transactions.flatMap(\.changes)
         let end = max(confirmed, last.endLSN)
+        let added = Set(transactions.compactMap(\.snapshotOf))
         if !changes.isEmpty {
             copies.number(&changes)
-            let report = try writer.write(changes, meta: [(RecordingCheckpoint.confirmedKey, end.description)])
+            let report = try writer.write(changes, meta: [(RecordingCheckpoint.confirmedKey, end.description),
+                                                          snapshottedMeta(snapshotted.union(added))])
             summary.events += report.written
             summary.duplicates += report.duplicates
             summary.rejected += report.rejected.count
@@ -170,7 +181,8 @@ public final class PostgresCapture {
             }
             for c in changes { columnTypes[c.table] = c.columns }
         }
-        summary.transactions += transactions.count
+        snapshotted.formUnion(added)
+        summary.transactions += transactions.filter { $0.snapshotOf == nil }.count
         confirmed = end
         try checkpoint.saveConfirmed(confirmed)
     }
@@ -186,12 +198,17 @@ public final class PostgresCapture {
     /// Takes a received transaction; it is written with the next batch.
     func enqueue(_ transaction: CommittedTransaction) {
         var transaction = transaction
-        if let s = snapshotTime, transaction.commitTime <= s {
-            // Committed after the consistent point but stamped (by a hair) before the clock
-            // reading the snapshot got: placed after the snapshot, whose rows it changes.
-            transaction.commitTime = s + 1
-            for i in transaction.changes.indices { transaction.changes[i].commitTime = s + 1 }
+        if let floor = snapshotFloor, transaction.commitLSN >= floor.point, transaction.commitTime <= floor.time {
+            // Committed after the snapshot's consistent point but stamped (by a hair) before the
+            // clock reading the snapshot got: placed after the snapshot, whose rows it changes.
+            transaction.commitTime = floor.time + 1
+            for i in transaction.changes.indices { transaction.changes[i].commitTime = floor.time + 1 }
         }
+        placeIncremental(before: &transaction)
+        queue(transaction)
+    }
+
+    func queue(_ transaction: CommittedTransaction) {
         if pending.isEmpty { pendingSince = Date() }
         pending.append(transaction)
         pendingChanges += transaction.changes.count

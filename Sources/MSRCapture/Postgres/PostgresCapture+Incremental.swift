@@ -89,7 +89,6 @@ extension PostgresCapture {
             try sendStatus(replication)
         }
         notify(.note("\(table.sqlName) was added to publication \(options.publication): \(rows) \(rows == 1 ? "row" : "rows") read at \(point)."))
-        snapshotFloor = (point, time)
         return IncrementalSnapshot(table: table.name, point: point, time: time, changes: changes)
     }
 

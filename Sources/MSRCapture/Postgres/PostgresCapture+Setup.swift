@@ -113,9 +113,8 @@ extension PostgresCapture {
         }
         notify(.note("Created replication slot \(slot) (pgoutput), consistent at \(point)."))
         // Read once the slot exists: creating it waited for every transaction open before, so
-        // each commit the snapshot holds is earlier (`enqueue` keeps streamed ones later).
+        // each commit the snapshot holds is earlier (`queue` keeps streamed ones later).
         let time = try catalog.serverTime()
-        snapshotFloor = (point, time)
 
         var snapshot = PostgresSnapshot(connection: try PostgresConnection(options.dsn), snapshotName: name,
                                         consistentPoint: point, time: time)

@@ -32,9 +32,8 @@ public final class PostgresCapture {
     var copies = CopyNumbers()
     /// Column types of each table as last written, to see a type change coming.
     var columnTypes: [TableName: [ColumnSchema]] = [:]
-    /// The consistent point and time of the latest snapshot this run took: a transaction
-    /// committing at or after the point is never stamped before the time.
-    var snapshotFloor: (point: LSN, time: Timestamp)?
+    /// The commit time of the last transaction queued (or of the recording's last event).
+    var lastQueuedCommit: Timestamp?
     /// Tables whose rows the recording holds from a snapshot (initial or incremental).
     var snapshotted: Set<TableName> = []
     /// Published tables already looked at, by OID.
@@ -198,17 +197,22 @@ public final class PostgresCapture {
     /// Takes a received transaction; it is written with the next batch.
     func enqueue(_ transaction: CommittedTransaction) {
         var transaction = transaction
-        if let floor = snapshotFloor, transaction.commitLSN >= floor.point, transaction.commitTime <= floor.time {
-            // Committed after the snapshot's consistent point but stamped (by a hair) before the
-            // clock reading the snapshot got: placed after the snapshot, whose rows it changes.
-            transaction.commitTime = floor.time + 1
-            for i in transaction.changes.indices { transaction.changes[i].commitTime = floor.time + 1 }
-        }
         placeIncremental(before: &transaction)
         queue(transaction)
     }
 
+    /// Queues a transaction (or a snapshot's rows) in commit order, which is also the
+    /// recording's order: PostgreSQL stamps a commit before it writes the commit record, so two
+    /// commits racing each other (or the slot's creation) can carry times in the other order,
+    /// or the same time. Such a transaction is moved to 1 µs after the one before, so the
+    /// writer, which orders by time, neither reorders nor interleaves them.
     func queue(_ transaction: CommittedTransaction) {
+        var transaction = transaction
+        if let last = lastQueuedCommit ?? writer.lastEventOrder?.time, transaction.commitTime <= last {
+            transaction.commitTime = last + 1
+            for i in transaction.changes.indices { transaction.changes[i].commitTime = last + 1 }
+        }
+        lastQueuedCommit = transaction.commitTime
         if pending.isEmpty { pendingSince = Date() }
         pending.append(transaction)
         pendingChanges += transaction.changes.count

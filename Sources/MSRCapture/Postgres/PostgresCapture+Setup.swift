@@ -10,6 +10,8 @@ extension PostgresCapture {
         guard level == "logical" else { throw PostgresCaptureError.walLevel(level) }
         let tables = try publishedTables(catalog)
         try ensureSlot(catalog: catalog, replication: replication, tables: tables)
+        snapshotted = try savedSnapshottedTables() ?? Set(tables.map(\.name))
+        checkedTables = Set(tables.map(\.oid))
     }
 
     /// The publication's tables, creating the publication for `--tables` when it is missing.
@@ -37,6 +39,7 @@ extension PostgresCapture {
         guard !oids.isEmpty else { throw PostgresCaptureError.publicationEmpty(name) }
         // A publication msr creates publishes stored generated columns where the server can.
         let generated = exists ? try catalog.publishesGeneratedColumns(name) : catalog.connection.serverVersion >= 180_000
+        publishesGenerated = generated
         let tables = try oids.compactMap { try catalog.table(oid: $0, generated: generated) }
         let keyless = tables.filter { $0.keyColumns == nil }.map(\.identityFix)
         guard keyless.isEmpty else { throw PostgresCaptureError.tablesWithoutKey(keyless) }
@@ -110,9 +113,8 @@ extension PostgresCapture {
         }
         notify(.note("Created replication slot \(slot) (pgoutput), consistent at \(point)."))
         // Read once the slot exists: creating it waited for every transaction open before, so
-        // each commit the snapshot holds is earlier (`enqueue` keeps streamed ones later).
+        // each commit the snapshot holds is earlier (`queue` keeps streamed ones later).
         let time = try catalog.serverTime()
-        snapshotTime = time
 
         var snapshot = PostgresSnapshot(connection: try PostgresConnection(options.dsn), snapshotName: name,
                                         consistentPoint: point, time: time)
@@ -138,6 +140,8 @@ extension PostgresCapture {
             }
         }
         if !buffer.isEmpty { try record(buffer) }
+        let meta = snapshottedMeta(Set(tables.map(\.name)))
+        try store.setMetaValue(meta.key, meta.value)
         try checkpoint.completeSnapshot(slot: slot, at: point)
         confirmed = point
         summary.snapshotRows = rows

@@ -17,6 +17,7 @@ extension PostgresCapture {
         if hasStreamed { notify(.note("Reconnected; streaming from \(from).")) }
         hasStreamed = true
         started()
+        try snapshotAddedTables(catalog: catalog, replication: replication)
 
         let recordedColumns: (TableName) -> [String] = { [store] name in
             ((try? store.tables()) ?? []).first { $0.name == name }?.columns.map(\.name) ?? []
@@ -49,12 +50,18 @@ extension PostgresCapture {
                     switch try ReplicationMessage.parse(bytes) {
                     case .xLogData(let start, _, _, let payload):
                         let message = try decoder.decode(payload)
+                        if case .relation(let r) = message, isUnsnapshotted(r) {
+                            // A change of a table added since the last look: read its rows now,
+                            // so this transaction's changes of it are recognised as in them.
+                            try snapshotAddedTables(catalog: catalog, replication: replication)
+                        }
                         if let done = try assembler.take(message, start: start, resolver: &resolver) { enqueue(done) }
                     case .keepalive(let walEnd, _, let replyRequested):
                         replyNow = replyNow || replyRequested
                         // Nothing open and nothing unwritten: every commit before walEnd is
                         // recorded, so walEnd may be confirmed (as PostgreSQL's own subscriber
                         // does); otherwise an idle slot would hold WAL back forever.
+                        if !assembler.inTransaction { releaseIncremental(reaching: walEnd) }
                         if !assembler.inTransaction, pending.isEmpty { confirmed = max(confirmed, walEnd) }
                     case .other:
                         break
@@ -72,6 +79,7 @@ extension PostgresCapture {
                 // A console following this recording live sees the capture is alive.
                 try? writer.heartbeat()
                 try sendStatus(replication)
+                try snapshotAddedTables(catalog: catalog, replication: replication)
                 lastStatus = now
                 replyNow = false
             }

@@ -32,8 +32,16 @@ public final class PostgresCapture {
     var copies = CopyNumbers()
     /// Column types of each table as last written, to see a type change coming.
     var columnTypes: [TableName: [ColumnSchema]] = [:]
-    /// The moment the initial snapshot taken by this run is stamped with; nil when it took none.
-    var snapshotTime: Timestamp?
+    /// The commit time of the last transaction queued (or of the recording's last event).
+    var lastQueuedCommit: Timestamp?
+    /// Tables whose rows the recording holds from a snapshot (initial or incremental).
+    var snapshotted: Set<TableName> = []
+    /// Published tables already looked at, by OID.
+    var checkedTables: Set<UInt32> = []
+    /// Snapshots of added tables whose point the stream has not reached yet.
+    var incremental: [IncrementalSnapshot] = []
+    /// Whether the publication publishes stored generated columns.
+    var publishesGenerated = false
     let stop: CaptureStopFlag
     let notify: (CaptureNotice) -> Void
     var checkpoint: RecordingCheckpoint { RecordingCheckpoint(store: store) }
@@ -135,67 +143,6 @@ public final class PostgresCapture {
     func pause(_ seconds: Double) {
         let end = Date().addingTimeInterval(seconds)
         while !stop.isRequested, Date() < end { Thread.sleep(forTimeInterval: min(0.05, max(0, end.timeIntervalSinceNow))) }
-    }
-
-    /// Writes the received transactions in one go and moves the confirmed position to the end
-    /// of the last of them, once the write has returned (its transaction committed). A
-    /// transaction that brings a column's new type (after `ALTER COLUMN … TYPE`) starts a
-    /// write of its own, so the schema version begins exactly at its first event.
-    func writePending() throws {
-        guard let last = pending.last else { return }
-        var start = 0
-        for i in pending.indices.dropFirst() where changesTypes(pending[i]) {
-            try write(pending[start..<i])
-            start = i
-        }
-        try write(pending[start...])
-        lastRecordedCommit = last.commitTime
-        pending.removeAll(keepingCapacity: true)
-        pendingChanges = 0
-        pendingSince = nil
-    }
-
-    private func write(_ transactions: ArraySlice<CommittedTransaction>) throws {
-        guard let last = transactions.last else { return }
-        var changes = transactions.flatMap(\.changes)
-        let end = max(confirmed, last.endLSN)
-        if !changes.isEmpty {
-            copies.number(&changes)
-            let report = try writer.write(changes, meta: [(RecordingCheckpoint.confirmedKey, end.description)])
-            summary.events += report.written
-            summary.duplicates += report.duplicates
-            summary.rejected += report.rejected.count
-            for r in report.rejected.prefix(5) {
-                notify(.warning("A change was not recorded: \(r.error.description)"))
-            }
-            for c in changes { columnTypes[c.table] = c.columns }
-        }
-        summary.transactions += transactions.count
-        confirmed = end
-        try checkpoint.saveConfirmed(confirmed)
-    }
-
-    /// Whether `transaction` gives a column another type than the changes written before.
-    private func changesTypes(_ transaction: CommittedTransaction) -> Bool {
-        transaction.changes.contains { c in
-            guard let known = columnTypes[c.table] else { return false }
-            return c.columns.contains { column in known.contains { $0.name == column.name && $0.type != column.type } }
-        }
-    }
-
-    /// Takes a received transaction; it is written with the next batch.
-    func enqueue(_ transaction: CommittedTransaction) {
-        var transaction = transaction
-        if let s = snapshotTime, transaction.commitTime <= s {
-            // Committed after the consistent point but stamped (by a hair) before the clock
-            // reading the snapshot got: placed after the snapshot, whose rows it changes.
-            transaction.commitTime = s + 1
-            for i in transaction.changes.indices { transaction.changes[i].commitTime = s + 1 }
-        }
-        if pending.isEmpty { pendingSince = Date() }
-        pending.append(transaction)
-        pendingChanges += transaction.changes.count
-        received = max(received, transaction.endLSN)
     }
 
     /// Any error of the layers below, as the capture's own.

@@ -7,6 +7,9 @@ public struct CommittedTransaction: Sendable {
     public var commitLSN: LSN
     /// The end of the commit record: what the server is told once the changes are durable.
     public var endLSN: LSN
+    /// Set for the rows of a table added to the publication mid-capture, read at `commitLSN`
+    /// (`IncrementalSnapshot`) rather than committed there.
+    public var snapshotOf: TableName? = nil
 }
 
 /// Finds the recording key and column types of a relation when its Relation message arrives

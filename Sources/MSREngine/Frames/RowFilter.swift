@@ -66,7 +66,13 @@ public struct RowFilter: Sendable, CustomStringConvertible {
         if op == .contains { return cell.description.caseFolded.utf8Contains(text.caseFolded) }
         let order: Int
         if let number = Double(text), let n = cell.numeric {
-            order = n < number ? -1 : (n > number ? 1 : 0)
+            // NaN equals only NaN and sorts above every number, as in PostgreSQL; a plain
+            // comparison would call it equal to everything.
+            if n.isNaN || number.isNaN {
+                order = n.isNaN == number.isNaN ? 0 : (n.isNaN ? 1 : -1)
+            } else {
+                order = n < number ? -1 : (n > number ? 1 : 0)
+            }
         } else {
             let s = cell.isNull ? "" : cell.description
             order = s.utf8Compare(text)

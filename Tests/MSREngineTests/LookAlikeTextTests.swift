@@ -107,6 +107,9 @@ final class LookAlikeTextTests: XCTestCase {
                 XCTAssertTrue(notEqual.matches(Row([.int(0), .string(other)])), pair.label)
             }
         }
+        // A value may begin with a combining mark: the operator is still found.
+        XCTAssertTrue(try RowFilter(parsing: "label=\u{301}x", columns: columns).matches(Row([.int(0), .string("\u{301}X")])))
+        XCTAssertFalse(try RowFilter(parsing: "label=\u{301}x", columns: columns).matches(Row([.int(0), .string("x")])))
         // Case is still ignored for real letter pairs.
         XCTAssertTrue(try RowFilter(parsing: "label=\u{E9}", columns: columns).matches(Row([.int(0), .string("\u{C9}")])))
         XCTAssertTrue(try RowFilter(parsing: "LABEL=k", columns: columns).matches(Row([.int(0), .string("K")])))

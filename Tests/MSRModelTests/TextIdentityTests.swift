@@ -122,6 +122,8 @@ final class TextIdentityTests: XCTestCase {
                 let x = Array(a.utf8), y = Array(b.utf8)
                 XCTAssertEqual(a.utf8Equal(b), x == y)
                 XCTAssertEqual(a.utf8Less(b), x.lexicographicallyPrecedes(y))
+                XCTAssertEqual(Value.order(.string(a), .string(b)), x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1))
+                XCTAssertEqual(RowKey([.string(a), .int(1)]) < RowKey([.string(b), .int(0)]), x.lexicographicallyPrecedes(y))
                 XCTAssertEqual(ExactString(a).hashValue == ExactString(b).hashValue || x != y, true)
             }
         }

@@ -7,9 +7,8 @@ public struct RowKey: Hashable, Comparable, Sendable {
     public static func < (lhs: RowKey, rhs: RowKey) -> Bool {
         let n = min(lhs.values.count, rhs.values.count)
         for i in 0..<n {
-            let a = lhs.values[i], b = rhs.values[i]
-            if a == b { continue }
-            return a < b
+            let o = Value.order(lhs.values[i], rhs.values[i])
+            if o != 0 { return o < 0 }
         }
         return lhs.values.count < rhs.values.count
     }

@@ -90,6 +90,18 @@ extension Value: Comparable {
         }
     }
 
+    /// -1, 0 or 1 as `lhs` sorts before, is equal to or sorts after `rhs`: `<` and `==` in one
+    /// pass, for keys compared value by value.
+    @inlinable
+    public static func order(_ lhs: Value, _ rhs: Value) -> Int {
+        switch (lhs, rhs) {
+        case (.int(let a), .int(let b)): return a < b ? -1 : (a == b ? 0 : 1)
+        case (.string(let a), .string(let b)): return a.utf8Compare(b)
+        case (.json(let a), .json(let b)): return a.utf8Compare(b)
+        default: return lhs == rhs ? 0 : (lhs < rhs ? -1 : 1)
+        }
+    }
+
     /// Doubles by value, -0 before 0, NaNs last by bit pattern: a total order on bit patterns.
     static func doubleLess(_ a: Double, _ b: Double) -> Bool {
         if a.isNaN || b.isNaN {

@@ -107,6 +107,9 @@ final class LookAlikeTextTests: XCTestCase {
                 XCTAssertTrue(notEqual.matches(Row([.int(0), .string(other)])), pair.label)
             }
         }
+        // A value may begin with a combining mark: the operator is still found.
+        XCTAssertTrue(try RowFilter(parsing: "label=\u{301}x", columns: columns).matches(Row([.int(0), .string("\u{301}X")])))
+        XCTAssertFalse(try RowFilter(parsing: "label=\u{301}x", columns: columns).matches(Row([.int(0), .string("x")])))
         // Case is still ignored for real letter pairs.
         XCTAssertTrue(try RowFilter(parsing: "label=\u{E9}", columns: columns).matches(Row([.int(0), .string("\u{C9}")])))
         XCTAssertTrue(try RowFilter(parsing: "LABEL=k", columns: columns).matches(Row([.int(0), .string("K")])))
@@ -119,5 +122,24 @@ final class LookAlikeTextTests: XCTestCase {
         // A text column compares `<` by bytes: "e" + U+0301 sorts before U+00E9.
         XCTAssertTrue(try RowFilter(parsing: "label<\u{E9}", columns: columns).matches(Row([.int(0), .string("e\u{301}")])))
         XCTAssertFalse(try RowFilter(parsing: "label<e\u{301}", columns: columns).matches(Row([.int(0), .string("\u{E9}")])))
+    }
+}
+
+/// Filters on float columns treat NaN as PostgreSQL does: equal only to NaN, above every number.
+final class SpecialFloatFilterTests: XCTestCase {
+    func testNaNAndInfinitiesInFilters() throws {
+        let columns = [ColumnSchema(name: "id"), ColumnSchema(name: "f")]
+        let rows = [Row([.int(1), .double(.nan)]), Row([.int(2), .double(5)]), Row([.int(3), .double(.infinity)]),
+                    Row([.int(4), .double(-.infinity)]), Row([.int(5), .double(-0.0)])]
+        func ids(_ text: String) throws -> [Int64] {
+            let f = try RowFilter(parsing: text, columns: columns)
+            return rows.filter(f.matches).compactMap { if case .int(let i) = $0[0] { return i }; return nil }
+        }
+        XCTAssertEqual(try ids("f=NaN"), [1])
+        XCTAssertEqual(try ids("f!=NaN"), [2, 3, 4, 5])
+        XCTAssertEqual(try ids("f>1000"), [1, 3])
+        XCTAssertEqual(try ids("f<0"), [4])
+        XCTAssertEqual(try ids("f=0"), [5])
+        XCTAssertEqual(try ids("f=-Infinity"), [4])
     }
 }

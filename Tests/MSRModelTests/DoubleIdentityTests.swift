@@ -37,6 +37,7 @@ final class DoubleIdentityTests: XCTestCase {
                 let less = a < b, greater = b < a
                 XCTAssertEqual(a == b, !less && !greater, "\(a) vs \(b)")
                 XCTAssertFalse(less && greater, "\(a) vs \(b)")
+                XCTAssertEqual(Value.order(a, b), less ? -1 : (greater ? 1 : 0), "\(a) vs \(b)")
                 for c in values where less && b < c {
                     XCTAssertTrue(a < c, "\(a) < \(b) < \(c)")
                 }

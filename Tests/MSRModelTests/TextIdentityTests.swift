@@ -111,6 +111,24 @@ final class TextIdentityTests: XCTestCase {
         }
     }
 
+    func testByteComparisonAgreesWithComparingByteArrays() {
+        // Random texts of mixed lengths over a small alphabet, so prefixes and near misses at
+        // every position (inside and past the eight-byte words) are common.
+        var rng = SeededRandom(seed: 4)
+        let alphabet = ["a", "b", "\u{E9}", "e\u{301}", "\u{212B}", "\u{C5}", "\u{0}", "\u{10FFFF}"]
+        let texts = (0..<400).map { _ in (0..<Int.random(in: 0...24, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined() }
+        for a in texts {
+            for b in texts.prefix(60) {
+                let x = Array(a.utf8), y = Array(b.utf8)
+                XCTAssertEqual(a.utf8Equal(b), x == y)
+                XCTAssertEqual(a.utf8Less(b), x.lexicographicallyPrecedes(y))
+                XCTAssertEqual(Value.order(.string(a), .string(b)), x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1))
+                XCTAssertEqual(RowKey([.string(a), .int(1)]) < RowKey([.string(b), .int(0)]), x.lexicographicallyPrecedes(y))
+                XCTAssertEqual(ExactString(a).hashValue == ExactString(b).hashValue || x != y, true)
+            }
+        }
+    }
+
     func testByteSearchHelpers() {
         XCTAssertTrue("cafe\u{301}".utf8Contains("cafe"))
         XCTAssertFalse("caf\u{E9}".utf8Contains("cafe"))

@@ -27,8 +27,8 @@ public struct RowFilter: Sendable, CustomStringConvertible {
 
     public init(parsing text: String, columns: [ColumnSchema]) throws(RowFilterError) {
         var terms: [Term] = []
-        for word in text.split(separator: " ") {
-            let w = String(word)
+        for word in text.utf8.split(separator: UInt8(ascii: " ")) {
+            let w = String(decoding: word, as: UTF8.self)
             if let (name, op, value) = RowFilter.split(w) {
                 let lowered = name.caseFolded
                 guard let index = columns.firstIndex(where: { $0.name.utf8Equal(name) })
@@ -46,11 +46,16 @@ public struct RowFilter: Sendable, CustomStringConvertible {
         self.types = columns.map(\.type)
     }
 
+    /// Splits a term at its operator, by bytes: a `Character` would join an operator with a
+    /// combining mark after it (`=` U+0301) and hide it.
     private static func split(_ w: String) -> (String, Comparison, String)? {
+        let bytes = Array(w.utf8)
         for op in Comparison.allCases {
-            if let r = w.range(of: op.rawValue), r.lowerBound != w.startIndex {
-                return (String(w[..<r.lowerBound]), op, String(w[r.upperBound...]))
-            }
+            let o = Array(op.rawValue.utf8)
+            guard bytes.count >= o.count,
+                  let i = (0...(bytes.count - o.count)).first(where: { bytes[$0..<($0 + o.count)].elementsEqual(o) }),
+                  i > 0 else { continue }
+            return (String(decoding: bytes[..<i], as: UTF8.self), op, String(decoding: bytes[(i + o.count)...], as: UTF8.self))
         }
         return nil
     }

@@ -9,8 +9,7 @@ enum DebeziumExport {
     /// Writes `events` changes of the default exercise to `path`; returns the file's size.
     @discardableResult
     static func write(events: Int, to path: String) throws -> Int64 {
-        FileManager.default.createFile(atPath: path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw Spawn.Failure(description: "cannot write \(path)") }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else { throw Spawn.Failure(description: "cannot write \(path)") }
         defer { try? handle.close() }
         var out: [UInt8] = []
         out.reserveCapacity(1 << 21)
@@ -19,12 +18,12 @@ enum DebeziumExport {
         while let change = generator.next() {
             line(change, into: &out)
             if out.count >= 1 << 20 {
-                handle.write(Data(out))
+                try handle.write(contentsOf: Data(out))
                 total += Int64(out.count)
                 out.removeAll(keepingCapacity: true)
             }
         }
-        handle.write(Data(out))
+        try handle.write(contentsOf: Data(out))
         return total + Int64(out.count)
     }
 

@@ -27,6 +27,13 @@ final class CLIInputTests: XCTestCase {
         XCTAssertEqual(try MSRBinary.run(["count", Self.recording, "--from-offset", "1999"]).stdout, "1\n")
     }
 
+    /// Output to a full disk ends `msr events` in a sentence, not a crash.
+    func testEventsToAFullDiskSaySo() throws {
+        let r = try MSRBinary.runProgram("/bin/sh", ["-c", "exec \"$0\" events \"$1\" > /dev/full", MSRBinary.path, Self.recording])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertEqual(r.stderr, "msr: Cannot write the events to standard output: No space left on device.\n")
+    }
+
     /// Numbers beyond what msr can use are refused when the command line is read (status 64),
     /// in a sentence that gives the range.
     func testNumbersOutOfRangeAreRefusedWithTheirRange() throws {

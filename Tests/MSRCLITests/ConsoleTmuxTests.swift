@@ -23,7 +23,7 @@ final class ConsoleTmuxTests: XCTestCase {
         try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")
         let t = try TmuxSession(width: width, height: height)
         try t.run("\(MSRBinary.path) open \(Self.recording)")
-        let s = t.waitFor { $0.contains("public.units") && $0.contains("/30000") }
+        let s = t.waitForSettled { $0.contains("public.units") && $0.contains("/30000") }
         XCTAssertTrue(s.contains("public.units"), s)
         return t
     }
@@ -40,27 +40,28 @@ final class ConsoleTmuxTests: XCTestCase {
         let first = t.screen()
         for table in ["public.units", "public.tracks", "public.orders"] { XCTAssertTrue(first.contains(table), first) }
         try t.send("]", "]", "]")
-        XCTAssertTrue(t.waitFor { $0.contains("10x") }.contains("10x"))
+        XCTAssertTrue(t.waitForSettled { $0.contains("10x") }.contains("10x"))
         try t.send("Space")
-        let playing = t.waitFor { ($0.contains("playing")) && (self.eventNumber($0) ?? 0) > 0 }
+        // Playing, the screen changes with every frame: it never settles.
+        let playing = t.waitForHeld { ($0.contains("playing")) && (self.eventNumber($0) ?? 0) > 0 }
         XCTAssertTrue(playing.contains("▶ playing"), playing)
         try t.send("Space")
-        let paused = t.waitFor { $0.contains("paused") }
+        // Paused means paused: the screen settles, on one event.
+        let paused = t.waitForSettled { $0.contains("paused") }
         let at = try XCTUnwrap(eventNumber(paused))
-        Thread.sleep(forTimeInterval: 0.3)
-        XCTAssertEqual(eventNumber(t.screen()), at, "paused means paused")
+        XCTAssertEqual(eventNumber(t.waitForSettled { $0.contains("paused") }), at, "paused means paused")
         try t.send("Right")
-        XCTAssertEqual(eventNumber(t.waitFor { self.eventNumber($0) == at + 1 }), at + 1)
+        XCTAssertEqual(eventNumber(t.waitForSettled { self.eventNumber($0) == at + 1 }), at + 1)
         try t.send("Left", "Left")
-        XCTAssertEqual(eventNumber(t.waitFor { self.eventNumber($0) == at - 1 }), at - 1)
+        XCTAssertEqual(eventNumber(t.waitForSettled { self.eventNumber($0) == at - 1 }), at - 1)
         try t.send("g")
         try t.type("+01:00:00")
         try t.send("Enter")
-        let seeked = t.waitFor { $0.contains("+01:00:00.000") }
+        let seeked = t.waitForSettled { $0.contains("+01:00:00.000") }
         XCTAssertTrue(seeked.contains("2026-03-14T09:00:00Z"), seeked)
         try t.send("r")
         try t.send("Space")
-        let back = t.waitFor { $0.contains("◀ reverse") }
+        let back = t.waitForHeld { $0.contains("◀ reverse") }
         XCTAssertTrue(back.contains("◀ reverse"), back)
         try t.send("Space", "q")
     }
@@ -68,40 +69,42 @@ final class ConsoleTmuxTests: XCTestCase {
     func testSplitLinkHelpAndQuitRestoresTheTerminal() throws {
         let t = try open()
         try t.send("?")
-        let help = t.waitFor { $0.contains("keys —") }
+        // The overlay's title is drawn before its rows: only the settled screen is the overlay.
+        let help = t.waitForSettled { $0.contains("keys —") }
         XCTAssertTrue(help.contains("play / pause"), help)
         try t.send("Escape")
-        XCTAssertFalse(t.waitFor { !$0.contains("keys —") }.contains("keys —"))
+        XCTAssertFalse(t.waitForSettled { !$0.contains("keys —") }.contains("keys —"))
         try t.send("|")
-        XCTAssertTrue(t.waitFor { $0.contains("New pane") }.contains("New pane"))
+        XCTAssertTrue(t.waitForSettled { $0.contains("New pane") }.contains("New pane"))
         try t.send("l", "Enter")
-        let unlinked = t.waitFor { $0.contains("Unlinked") }
+        let unlinked = t.waitForSettled { $0.contains("Unlinked") }
         XCTAssertTrue(unlinked.contains("S1"), unlinked)
         XCTAssertTrue(unlinked.contains("2/8 sessions"), unlinked)
         try t.send("]", "Space")
-        _ = t.waitFor { $0.contains("playing") }
+        _ = t.waitForHeld { $0.contains("playing") }
         try t.send("Tab")
-        let other = t.waitFor { $0.contains("S0 ·") }
+        // The other pane still plays, so the screen never settles.
+        let other = t.waitForHeld { $0.contains("S0 ·") }
         XCTAssertTrue(other.contains("paused"), "the linked panes' session did not start: \(other)")
         try t.send("q")
-        let shell = t.waitFor { $0.contains("$") && !$0.contains("public.units") }
+        let shell = t.waitForSettled { $0.contains("$") && !$0.contains("public.units") }
         XCTAssertFalse(shell.contains("public.units"), shell)
         try t.run("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon; echo stty-done-$((1+1))")
-        let stty = t.waitFor { $0.contains("stty-done-2") }
+        let stty = t.waitForSettled { $0.contains("stty-done-2") }
         XCTAssertTrue(stty.contains("\necho") || stty.contains("echo\n"), stty)
     }
 
     func testResizeAndTinyTerminals() throws {
         let t = try open(width: 120, height: 40)
         try t.resize(width: 60, height: 20)
-        XCTAssertTrue(t.waitFor { $0.contains("public.") && $0.split(separator: "\n").count <= 20 }.contains("public."))
+        XCTAssertTrue(t.waitForSettled { $0.contains("public.") && $0.split(separator: "\n").count <= 20 }.contains("public."))
         try t.resize(width: 30, height: 10)
-        let tiny = t.waitFor { $0.contains("at least") }
+        let tiny = t.waitForSettled { $0.contains("at least") }
         XCTAssertTrue(tiny.contains("40×12"), tiny)
         try t.resize(width: 100, height: 30)
-        XCTAssertTrue(t.waitFor { $0.contains("public.units") }.contains("public.units"))
+        XCTAssertTrue(t.waitForSettled { $0.contains("public.units") }.contains("public.units"))
         try t.send("q")
-        _ = t.waitFor { !$0.contains("public.units") }
+        _ = t.waitForSettled { !$0.contains("public.units") }
     }
 
     /// The header's offset from the start (`+00:01:11.000`).
@@ -120,7 +123,7 @@ final class ConsoleTmuxTests: XCTestCase {
         ]
         for (key, expected) in steps {
             try t.send(key)
-            let s = t.waitFor(timeout: 5) { self.offset($0) == expected }
+            let s = t.waitForSettled { self.offset($0) == expected }
             XCTAssertEqual(offset(s), expected, "after \(key): \(s.split(separator: "\n").first ?? "")")
         }
         try t.send("q")
@@ -133,21 +136,21 @@ final class ConsoleTmuxTests: XCTestCase {
         let t = try TmuxSession(width: 120, height: 40)
         let pidFile = Self.dir.path("msr-\(UUID().uuidString.prefix(6)).pid")
         try t.run("sh -c 'echo $$ > \(pidFile); exec \(MSRBinary.path) open \(Self.recording)'; echo exit-status-$?")
-        XCTAssertTrue(t.waitFor { $0.contains("public.units") }.contains("public.units"))
+        XCTAssertTrue(t.waitForSettled { $0.contains("public.units") }.contains("public.units"))
         let text = try XCTUnwrap(try? String(contentsOfFile: pidFile, encoding: .utf8))
         let pid = try XCTUnwrap(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
         XCTAssertEqual(kill(pid, SIGTERM), 0)
-        let shell = t.waitFor { $0.contains("exit-status-") }
+        let shell = t.waitForSettled { $0.contains("exit-status-") }
         XCTAssertFalse(shell.contains("public.units"), "the console's screen is gone: \(shell)")
         try t.run("stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo stty-done-$((1+1))")
-        let screen = t.waitFor { $0.contains("stty-done-2") }
+        let screen = t.waitForSettled { $0.contains("stty-done-2") }
         // The output line, not the command line typed above it.
         let stty = screen.split(separator: "\n").first { $0.contains("stty-done-2") && !$0.contains("grep") }.map(String.init) ?? screen
         XCTAssertTrue(stty.contains("icanon echo") || stty.contains("echo icanon"), stty)
         XCTAssertFalse(stty.contains("-echo") || stty.contains("-icanon"), stty)
         // Typed text shows again (echo), and a line runs on Enter (canonical mode).
         try t.run("echo typed-$((40+2))")
-        XCTAssertTrue(t.waitFor { $0.contains("typed-42") }.contains("echo typed-$((40+2))"))
+        XCTAssertTrue(t.waitForSettled { $0.contains("typed-42") }.contains("echo typed-$((40+2))"))
     }
 
     /// Ctrl-C quits cleanly, as q does, with the status a shell expects of it (130).
@@ -155,13 +158,13 @@ final class ConsoleTmuxTests: XCTestCase {
         try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")
         let t = try TmuxSession(width: 100, height: 30)
         try t.run("\(MSRBinary.path) open \(Self.recording); echo exit-status-$?")
-        XCTAssertTrue(t.waitFor { $0.contains("public.units") && $0.contains("/30000") }.contains("public.units"))
+        XCTAssertTrue(t.waitForSettled { $0.contains("public.units") && $0.contains("/30000") }.contains("public.units"))
         try t.send("C-c")
-        let shell = t.waitFor { $0.range(of: "exit-status-[0-9]", options: .regularExpression) != nil }
+        let shell = t.waitForSettled { $0.range(of: "exit-status-[0-9]", options: .regularExpression) != nil }
         XCTAssertFalse(shell.contains("public.units"), shell)
         XCTAssertTrue(shell.contains("exit-status-130"), shell)
         try t.run("stty -a | tr ' ;' '\\n\\n' | grep -x -e -echo -e -icanon | wc -l | tr -d ' ' | sed 's/^/off-/'")
-        XCTAssertTrue(t.waitFor { $0.contains("off-0") }.contains("off-0"), t.screen())
+        XCTAssertTrue(t.waitForSettled { $0.contains("off-0") }.contains("off-0"), t.screen())
     }
 
     /// q still ends with status 0.
@@ -169,9 +172,9 @@ final class ConsoleTmuxTests: XCTestCase {
         try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")
         let t = try TmuxSession(width: 100, height: 30)
         try t.run("\(MSRBinary.path) open \(Self.recording); echo exit-status-$?")
-        XCTAssertTrue(t.waitFor { $0.contains("public.units") && $0.contains("/30000") }.contains("public.units"))
+        XCTAssertTrue(t.waitForSettled { $0.contains("public.units") && $0.contains("/30000") }.contains("public.units"))
         try t.send("q")
-        XCTAssertTrue(t.waitFor { $0.range(of: "exit-status-[0-9]", options: .regularExpression) != nil }.contains("exit-status-0"), t.screen())
+        XCTAssertTrue(t.waitForSettled { $0.range(of: "exit-status-[0-9]", options: .regularExpression) != nil }.contains("exit-status-0"), t.screen())
     }
 
     /// A terminal that cannot place the cursor gets one sentence and status 1, not a blank screen.
@@ -179,7 +182,7 @@ final class ConsoleTmuxTests: XCTestCase {
         try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")
         let t = try TmuxSession(width: 160, height: 30)
         try t.run("TERM=dumb \(MSRBinary.path) open \(Self.recording); echo exit-status-$?")
-        let shell = t.waitFor { $0.range(of: "exit-status-[0-9]", options: .regularExpression) != nil }
+        let shell = t.waitForSettled { $0.range(of: "exit-status-[0-9]", options: .regularExpression) != nil }
         XCTAssertTrue(shell.contains("exit-status-1"), shell)
         XCTAssertTrue(shell.contains("cannot move the cursor"), shell)
         XCTAssertFalse(shell.contains("public.units"), shell)
@@ -190,7 +193,7 @@ final class ConsoleTmuxTests: XCTestCase {
         try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")
         let t = try TmuxSession(width: 160, height: 30)
         try t.run("\(MSRBinary.path) open \(Self.recording) --theme no-such-theme")
-        let s = t.waitFor { $0.contains("public.units") && $0.contains("using the default theme") }
+        let s = t.waitForSettled { $0.contains("public.units") && $0.contains("using the default theme") }
         XCTAssertTrue(s.contains("using the default theme"), s)
         try t.send("q")
     }

@@ -153,6 +153,8 @@ final class FileSafetyTests: XCTestCase {
             ["info", fifo], ["state", fifo, "--table", "units", "--at", "+1"], ["diff", fifo, "--table", "units", "--from", "+1", "--to", "+2"],
             ["events", fifo], ["count", fifo], ["open", fifo], ["bookmark", fifo, "--at", "+1", "--label", "x"],
             ["ingest", "debezium", good, "--into", fifo], ["generate", "--out", fifo, "--events", "10", "--force"],
+            ["capture", "postgres", "--dsn", "host=127.0.0.1 port=1", "--into", fifo, "--tables", "t"],
+            ["capture", "nats", "--server", "nats://127.0.0.1:1", "--stream", "S", "--subject", "s", "--into", fifo],
             ["demo", "--path", fifo, "--events", "10"],
         ]
         for args in commands {
@@ -183,8 +185,12 @@ final class FileSafetyTests: XCTestCase {
         for contents in ["my notes\n", ""] {
             let target = dir.path("target.txt")
             try contents.write(toFile: target, atomically: false, encoding: .utf8)
-            assertRefused(try MSRBinary.run(["ingest", "debezium", good, "--into", target]), mentioning: "not an msr recording")
-            XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), contents)
+            for args in [["ingest", "debezium", good, "--into", target],
+                         ["capture", "postgres", "--dsn", "host=127.0.0.1 port=1", "--into", target, "--tables", "t"],
+                         ["capture", "nats", "--server", "nats://127.0.0.1:1", "--stream", "S", "--subject", "s", "--into", target]] {
+                assertRefused(try MSRBinary.run(args), mentioning: "not an msr recording")
+                XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), contents, "\(args)")
+            }
         }
     }
 }

@@ -12,15 +12,11 @@ final class RejectFileCLITests: XCTestCase {
         return path
     }
 
-    private func objects(_ path: String) throws -> [[String: Any]] {
-        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
-            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
-        }
-    }
-
     func testLaterRunsAppendAfterAHeaderAndEarlierRejectsStay() throws {
         let dir = TemporaryDirectory()
         let rec = dir.path("r.msr")
+        // Whatever was there before, a user's note included, stays at the top.
+        try "a note of my own\n".write(toFile: rec + ".rejects.ndjson", atomically: false, encoding: .utf8)
         let first = try input(dir, "first.ndjson", bad: "{first bad")
         XCTAssertEqual(try MSRBinary.run(["ingest", "debezium", first, "--into", rec, "--quiet"]).status, 2)
         let second = try input(dir, "second.ndjson", bad: "{second bad")
@@ -30,7 +26,11 @@ final class RejectFileCLITests: XCTestCase {
         try IngestCLITests.line("c", id: 2, name: "c", ms: 3000, lsn: 3).write(toFile: clean, atomically: false, encoding: .utf8)
         XCTAssertEqual(try MSRBinary.run(["ingest", "debezium", clean, "--into", rec, "--quiet"]).status, 0)
 
-        let lines = try objects(rec + ".rejects.ndjson")
+        let text = try String(contentsOfFile: rec + ".rejects.ndjson", encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("a note of my own\n"), text)
+        let lines = try text.split(separator: "\n").dropFirst().map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
         XCTAssertEqual(lines.count, 5, "\(lines)")
         XCTAssertEqual(lines[0]["inputs"] as? [String], [first])
         XCTAssertEqual(lines[1]["input"] as? String, "{first bad")

@@ -17,7 +17,7 @@ public final class TmuxSession {
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
                   "env \(env)TERM=xterm-256color PS1='$ ' bash --norc --noprofile"])
         try tmux(["set-option", "-t", name, "-g", "remain-on-exit", "on"])
-        _ = waitFor { $0.contains("$") }
+        _ = waitForSettled { $0.contains("$") }
     }
 
     deinit { _ = try? tmux(["kill-server"]) }
@@ -56,16 +56,38 @@ public final class TmuxSession {
         (try? tmux(["capture-pane", "-p", "-t", name])) ?? ""
     }
 
-    /// Waits until `condition` holds for the screen, up to `timeout` seconds; returns the last
-    /// screen seen either way.
+    /// Waits until the screen is settled and `condition` holds for it: the same capture twice
+    /// in a row (0.1 s apart) after the condition first holds, so a screen that is still being
+    /// drawn — a help overlay with its title but not yet its rows — is never taken for the
+    /// finished one. Up to `timeout` seconds; returns the last screen seen either way.
     @discardableResult
-    public func waitFor(timeout: Double = 10, _ condition: (String) -> Bool) -> String {
+    public func waitForSettled(timeout: Double = 20, _ condition: (String) -> Bool) -> String {
         let deadline = Date().addingTimeInterval(timeout)
-        var s = screen()
-        while !condition(s) && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
-            s = screen()
+        var previous: String?
+        while true {
+            let s = screen()
+            let holds = condition(s)
+            if holds && s == previous { return s }
+            previous = holds ? s : nil
+            if Date() >= deadline { return s }
+            Thread.sleep(forTimeInterval: 0.1)
         }
-        return s
+    }
+
+    /// For a screen that never settles (a console playing): waits until `condition` holds
+    /// for two captures in a row, 0.1 s apart, and returns the second, so what the caller
+    /// reads was drawn well after the first sign of it. Up to `timeout` seconds.
+    @discardableResult
+    public func waitForHeld(timeout: Double = 20, _ condition: (String) -> Bool) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var held = false
+        while true {
+            let s = screen()
+            let holds = condition(s)
+            if holds && held { return s }
+            held = holds
+            if Date() >= deadline { return s }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
     }
 }

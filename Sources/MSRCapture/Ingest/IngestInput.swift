@@ -29,10 +29,12 @@ final class IngestInput {
     init(path: String, index: Int) throws(IngestError) {
         self.index = index
         if path == "-" {
+            // A name of its own, created exclusively: never a file that was already there.
             let url = FileManager.default.temporaryDirectory
-                .appendingPathComponent("msr-stdin-\(getpid())-\(index).ndjson")
-            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-            guard let spool = try? FileHandle(forWritingTo: url) else { throw .cannotWrite(url.path) }
+                .appendingPathComponent("msr-stdin-\(getpid())-\(index)-\(UUID().uuidString).ndjson")
+            let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw .cannotWrite(url.path) }
+            let spool = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
             name = "stdin"
             readBackPath = url.path
             size = nil
@@ -93,7 +95,8 @@ final class IngestInput {
         bytesRead = carryOffset
         if !isFinished, atEnd, carry.isEmpty { isFinished = true }
         let batch = LineBatch(bytes: bytes, lines: found)
-        if !bytes.isEmpty { spool?.write(Data(bytes)) }
+        // A spool the disk cannot hold costs only the text of refused lines, not the ingest.
+        if !bytes.isEmpty { try? spool?.write(contentsOf: Data(bytes)) }
         return batch
     }
 

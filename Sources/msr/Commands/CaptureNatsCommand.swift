@@ -14,7 +14,7 @@ struct CaptureNatsCommand: ParsableCommand {
             consumer (--durable, by default msr-NAME for NAME.msr) remembers what was recorded, so a restart \
             resumes; messages are acknowledged only once they are durably in the recording, and events already \
             recorded are skipped, so duplicates and redeliveries change nothing. Bad messages are reported on \
-            stderr, written to REC.msr.rejects.ndjson and acknowledged. Ctrl-C or SIGTERM stops after the \
+            stderr, appended to REC.msr.rejects.ndjson and acknowledged. Ctrl-C or SIGTERM stops after the \
             current batch. Exit status: 0 when stopped and every message was taken, 2 when some were rejected, \
             1 on a fatal error.
             """)
@@ -27,12 +27,12 @@ struct CaptureNatsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The primary key of a table: TABLE=COL[,COL]. Repeatable. Default: a column named id.", valueName: "TABLE=COLS"))
     var key: [String] = []
     @Option(help: "The durable consumer's name (default: msr- and the recording's name).") var durable: String?
-    @Option(help: "Messages recorded per write.") var batch: Int = 5_000
-    @Option(name: .customLong("ack-wait"), help: "Seconds before an unacknowledged message is delivered again (new consumers only).")
+    @Option(help: "Messages recorded per write (1 to 100000).") var batch: Int = 5_000
+    @Option(name: .customLong("ack-wait"), help: "Seconds before an unacknowledged message is delivered again, 1 to 86400 (new consumers only).")
     var ackWait: Double = 30
     @Flag(name: .customLong("until-idle"), help: "Stop once every message so far is recorded, instead of waiting for more.")
     var untilIdle = false
-    @Option(name: .customLong("keyframe-interval"), help: "Events of one table between keyframes (new recordings only).")
+    @Option(name: .customLong("keyframe-interval"), help: "Events of one table between keyframes, 1 to 1000000 (new recordings only).")
     var keyframeInterval: Int = 2000
     @Flag(help: "Print no progress and no summary.") var quiet = false
 

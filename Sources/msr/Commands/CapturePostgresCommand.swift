@@ -25,7 +25,7 @@ struct CapturePostgresCommand: ParsableCommand {
     @Option(help: "The publication to capture (an existing one, or the one to create for --tables; default msr_<recording name>).")
     var publication: String?
     @Option(help: "The replication slot (created when missing; default msr_<recording name>).") var slot: String?
-    @Option(name: .customLong("keyframe-interval"), help: "Events of one table between keyframes (new recordings only).")
+    @Option(name: .customLong("keyframe-interval"), help: "Events of one table between keyframes, 1 to 1000000 (new recordings only).")
     var keyframeInterval: Int = 2000
     @Flag(help: "Print no notes and no progress (warnings and errors still).") var quiet = false
 

@@ -40,14 +40,14 @@ struct EventsCommand: ParsableCommand {
                 if batch.isEmpty { break }
                 for e in batch {
                     pacer?.wait(for: done)
-                    out.append(JSONText.event(e, table: names[e.table], values: valueOptions.rendering))
+                    try out.append(JSONText.event(e, table: names[e.table], values: valueOptions.rendering))
                     done += 1
-                    if pacer != nil { out.flush() }
+                    if pacer != nil { try out.flush() }
                     meter.update(done: Int64(done), detail: e.commitTime.iso8601)
                 }
                 query.afterSeq = batch[batch.count - 1].seq
             }
-            out.flush()
+            try out.flush()
             meter.finish(done: Int64(done))
         }
     }
@@ -71,14 +71,19 @@ final class RatePacer {
 struct OutputBuffer {
     private var text = ""
 
-    mutating func append(_ s: String) {
+    mutating func append(_ s: String) throws {
         text += s
-        if text.utf8.count > 1 << 16 { flush() }
+        if text.utf8.count > 1 << 16 { try flush() }
     }
 
-    mutating func flush() {
+    /// Writes what is collected; a full disk or a closed reader ends the command in a sentence.
+    mutating func flush() throws {
         guard !text.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw CLIError("Cannot write the events to standard output: \(String(cString: strerror(errno))).")
+        }
         text = ""
     }
 }

@@ -12,7 +12,7 @@ struct GenerateCommand: ParsableCommand {
         discussion: "Units, sensor tracks, orders, alerts and engagements over about two hours, in phases: setup, movement, contact, bursts of engagements, consolidation. The same --events and --seed always give the same recording.")
 
     @Option(help: "The recording to create.") var out: String
-    @Option(help: "Number of change events.") var events: Int = 1_000_000
+    @Option(help: "Number of change events (1 to 1000000000).") var events: Int = 1_000_000
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Flag(help: "Replace the recording when it exists (only an msr recording is ever replaced).") var force = false
     @Flag(help: "Print no progress.") var quiet = false

@@ -21,7 +21,7 @@ struct IngestDebeziumCommand: ParsableCommand {
             Lines may be bare Debezium payloads, {schema, payload} envelopes, or {key, value} records. \
             Events are ordered by commit time, source position and input order; events already in the \
             recording are skipped, so ingesting a file twice changes nothing. Bad lines are reported on \
-            stderr and written to REC.msr.rejects.ndjson; everything valid is kept. \
+            stderr and appended to REC.msr.rejects.ndjson after a line naming the run; everything valid is kept. \
             Exit status: 0 when every line was taken, 2 when some were rejected, 1 on a fatal error.
             """)
 
@@ -29,7 +29,7 @@ struct IngestDebeziumCommand: ParsableCommand {
     @Option(help: "The recording to write (created when missing).") var into: String
     @Option(help: ArgumentHelp("The primary key of a table whose events carry no message key: TABLE=COL[,COL]. Repeatable.", valueName: "TABLE=COLS"))
     var key: [String] = []
-    @Option(name: .customLong("keyframe-interval"), help: "Events of one table between keyframes (new recordings only).")
+    @Option(name: .customLong("keyframe-interval"), help: "Events of one table between keyframes, 1 to 1000000 (new recordings only).")
     var keyframeInterval: Int = 2000
     @Flag(help: "Print no progress and no summary.") var quiet = false
 

@@ -20,7 +20,7 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var rec: RecordingArgument
     @Option(help: "A theme name (default, dark, light, high-contrast, monochrome) or a theme file.") var theme: String?
     @Flag(name: .customLong("no-mouse"), help: "Do not take the mouse.") var noMouse = false
-    @Option(name: .customLong("max-sessions"), help: "Replay sessions that may run at once.") var maxSessions: Int = 8
+    @Option(name: .customLong("max-sessions"), help: "Replay sessions that may run at once (1 to 64).") var maxSessions: Int = 8
     @Option(help: "A file of named commands to run.") var script: String?
     @Flag(help: "Run the script on an in-memory screen and print it, without a terminal.") var headless = false
     @Option(help: "The headless screen's size, COLSxROWS (at most \(HeadlessSize.maxColumns)x\(HeadlessSize.maxRows)).")

@@ -23,6 +23,8 @@ public final class SQLiteRecordingStore: RecordingStore {
     public let damage = DamageMonitor()
     /// Whether every read sees the recording as it was at `pinSnapshot()`.
     var pinned = false
+    /// The writer's copy of `table_ends`, loaded at its first append.
+    var tableEnds: [TableID: Int64]?
     /// Held by a store opened to write (`init(creatingAt:)`) for as long as it is open.
     private var writerLock: WriterLock?
 
@@ -253,6 +255,7 @@ public final class SQLiteRecordingStore: RecordingStore {
         } catch {
             try? db.execute("ROLLBACK")
             tableCache = nil
+            tableEnds = nil
             pageCache.removeAll()
             throw error
         }

@@ -87,4 +87,41 @@ final class DamagedRecordingTests: XCTestCase {
         XCTAssertGreaterThan(reported, 40, "the damage hit stored rows")
         print("damaged bytes: \(positions.count * 2) variants, \(reported) reported, \(unchanged) unchanged")
     }
+
+    /// A feed over a damaged event stops with an error naming it; over a damaged page, the
+    /// frame (and the feed) say so once its rows were looked at.
+    func testTheFeedAndItsFramesCarryTheDamage() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path("r.msr")
+        try writeRecording(path, count: 6000)
+        let db = try SQLiteDatabase(path: path, create: false)
+        let table = try SQLiteRecordingStore(openingAt: path).summary().table(named: "alpha")
+        let open: @Sendable () throws(RecordingError) -> RecordingStore = { () throws(RecordingError) -> RecordingStore in
+            try SQLiteRecordingStore(openingAt: path)
+        }
+        let timeline = try Timeline(store: try open())
+        func plan(_ seq: Int64) throws -> FeedPlan {
+            FeedPlan(seq: seq, time: try timeline.time(ofSeq: seq), speed: .realTime, direction: .forward, isPlaying: false)
+        }
+        // Damage the pages of the last keyframe: a jump to the end reads them.
+        try db.execute("UPDATE pages SET data = zeroblob(length(data)) WHERE table_id = \(table.id) AND created_seq = (SELECT max(created_seq) FROM pages WHERE table_id = \(table.id))")
+        let feed = TableFeed(table: table, openStore: open, notifyQueue: DispatchQueue(label: "test"))
+        _ = feed.frame(for: try plan(timeline.lastSeq))
+        if let frame = feed.waitForFrame(seq: timeline.lastSeq, timeout: 20) {
+            _ = frame.state.rows.map(\.key).count
+            XCTAssertNotNil(frame.damage)
+        }
+        let error = try XCTUnwrap(feed.error)
+        XCTAssertTrue("\(error)".contains("keyframe page") && "\(error)".contains("of table public.alpha"), "\(error)")
+
+        // A damaged event on the way.
+        let events = try SQLiteRecordingStore(openingAt: path).events(in: 1...200, table: table.id)
+        let victim = events[events.count / 2].seq
+        try db.execute("UPDATE events SET commit_time = commit_time + 1 WHERE seq = \(victim)")
+        let walker = TableFeed(table: table, openStore: open, notifyQueue: DispatchQueue(label: "test"))
+        _ = walker.frame(for: try plan(300))
+        XCTAssertNil(walker.waitForFrame(seq: 300, timeout: 20))
+        XCTAssertTrue("\(String(describing: walker.error))".contains("event \(victim) of table public.alpha does not match its checksum"),
+                      "\(String(describing: walker.error))")
+    }
 }

@@ -95,6 +95,11 @@ public final class SQLiteRecordingStore: RecordingStore {
     /// Refuses files that are not recordings, or that a newer msr wrote. A file SQLite cannot
     /// read at all says why (full disk, read-only, truncated…) rather than "not a recording".
     private func checkFormat() throws(RecordingError) {
+        // A file shorter than its header says is cut short, whatever a read would say. With a
+        // log beside it a checkpoint may be growing the file, so then only errors tell.
+        if !FileManager.default.fileExists(atPath: location + "-wal"), let t = RecordingError.truncation(location) {
+            throw .truncated(path: location, bytes: t.bytes, expected: t.expected)
+        }
         let version: String?
         do {
             let s = try db.prepare("SELECT value FROM meta WHERE key = 'format_version'")

@@ -114,10 +114,10 @@ final class IntegrityCLITests: XCTestCase {
         let dir = TemporaryDirectory()
         let rec = dir.path("r.msr")
         let a = dir.path("a.ndjson"), b = dir.path("b.ndjson"), c = dir.path("c.ndjson")
-        try Self.lines("units", count: 120_000, from: 1_000_000, lsn: 1).write(toFile: a, atomically: true, encoding: .utf8)
+        try Self.lines("units", count: 60_000, from: 1_000_000, lsn: 1).write(toFile: a, atomically: true, encoding: .utf8)
         // A new table, and lines that sort inside what a.ndjson stored: the tail is rewritten.
-        try Self.lines("tracks", count: 60_000, from: 1_050_000, lsn: 2_000_000).write(toFile: b, atomically: true, encoding: .utf8)
-        try Self.lines("alerts", count: 60_000, from: 1_030_000, lsn: 3_000_000).write(toFile: c, atomically: true, encoding: .utf8)
+        try Self.lines("tracks", count: 30_000, from: 1_025_000, lsn: 2_000_000).write(toFile: b, atomically: true, encoding: .utf8)
+        try Self.lines("alerts", count: 30_000, from: 1_015_000, lsn: 3_000_000).write(toFile: c, atomically: true, encoding: .utf8)
         let script = dir.path("ingest.sh")
         try """
             set -e
@@ -152,7 +152,7 @@ final class IntegrityCLITests: XCTestCase {
         writer.waitUntilExit()
         XCTAssertEqual(writer.terminationStatus, 0)
         let final = try MSRBinary.run(["events", rec]).stdout.split(separator: "\n")
-        XCTAssertEqual(final.count, 240_000)
+        XCTAssertEqual(final.count, 120_000)
         XCTAssertGreaterThan(whileWriting, 0, "no run overlapped an ingest")
         print("events runs: \(runs), \(whileWriting) while ingesting, largest \(largest)")
     }

@@ -103,4 +103,7 @@ final class SQLiteConnection {
     }
 
     var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Whether no transaction is open (`sqlite3_get_autocommit`).
+    var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
 }

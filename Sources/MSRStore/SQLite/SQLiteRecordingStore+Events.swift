@@ -75,12 +75,18 @@ extension SQLiteRecordingStore {
     /// Reads through every event in the query's seq range (of its tables, through the index),
     /// checks that none is missing (`EventContinuity`) and keeps those of its operations.
     public func events(matching query: EventQuery, limit: Int) throws(RecordingError) -> [ChangeEvent] {
+        try readConsistently { () throws(RecordingError) -> [ChangeEvent] in try readEvents(matching: query, limit: limit) }
+    }
+
+    private func readEvents(matching query: EventQuery, limit: Int) throws(RecordingError) -> [ChangeEvent] {
         let (low, high) = try bounds(query)
         guard limit > 0, low <= high else { return [] }
         let last = try lastSeqInStore()
         return try wrap { () throws -> [ChangeEvent] in
             let s: SQLiteStatement
-            if let tables = query.tables {
+            if let tables = query.tables, tables.count == 1, let table = tables.first {
+                s = try statement("SELECT \(Self.eventColumns) FROM events WHERE seq BETWEEN ? AND ? AND table_id = \(table) ORDER BY seq")
+            } else if let tables = query.tables {
                 let list = tables.sorted().map { String($0) }.joined(separator: ",")
                 s = try db.prepare("SELECT \(Self.eventColumns) FROM events WHERE seq BETWEEN ? AND ? AND table_id IN (\(list)) ORDER BY seq")
             } else {
@@ -135,7 +141,7 @@ extension SQLiteRecordingStore {
     /// The index finds the neighbour; its chain link (`prev_seq`) and the link of the event
     /// after it say whether the index skipped one in between.
     public func adjacentEvent(table: TableID, from seq: Int64, forward: Bool) throws(RecordingError) -> ChangeEvent? {
-        try wrap { () throws -> ChangeEvent? in
+        try readConsistently { () throws(RecordingError) -> ChangeEvent? in try wrap { () throws -> ChangeEvent? in
             if forward {
                 let s = try statement("SELECT \(Self.eventColumns) FROM events WHERE table_id = ? AND seq > ? ORDER BY seq LIMIT 1")
                     .reset(.int(table), .int(seq))
@@ -149,7 +155,7 @@ extension SQLiteRecordingStore {
                 return e.event
             }
             return try latest(table: table, before: seq)?.event
-        }
+        } }
     }
 
     /// The last event of `table` before `seq`, checked to be the last (none skipped after it).
@@ -168,7 +174,7 @@ extension SQLiteRecordingStore {
     }
 
     public func rowCount(table: TableID, atSeq seq: Int64) throws(RecordingError) -> Int {
-        try wrap { Int(try latest(table: table, before: seq &+ 1)?.rowCount ?? 0) }
+        try readConsistently { () throws(RecordingError) -> Int in try wrap { Int(try latest(table: table, before: seq &+ 1)?.rowCount ?? 0) } }
     }
 
     public func activity(buckets: Int) throws(RecordingError) -> [Int] {

@@ -159,6 +159,21 @@ public final class SQLiteRecordingStore: RecordingStore {
         }
     }
 
+    /// Runs reads that must agree with each other (events and the checks that none is missing)
+    /// in one read transaction, unless one is open already (a pinned snapshot, the writer's).
+    func readConsistently<T>(_ body: () throws(RecordingError) -> T) throws(RecordingError) -> T {
+        guard db.isAutocommit else { return try body() }
+        try wrap { try db.execute("BEGIN") }
+        do {
+            let result = try body()
+            try wrap { try db.execute("COMMIT") }
+            return result
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
     /// Makes every committed transaction survive a power cut, not only a killed process
     /// (`PRAGMA synchronous=FULL`): for live capture, which confirms positions to its source
     /// only once they are durable.

@@ -14,6 +14,7 @@ final class KeyframePageReader: @unchecked Sendable {
     private let path: String
     private var connection: SQLiteConnection?
     private var select: SQLiteStatement?
+    private var keyframe: SQLiteStatement?
     private let damage: DamageMonitor
 
     init(path: String, damage: DamageMonitor) throws(RecordingError) {
@@ -22,6 +23,7 @@ final class KeyframePageReader: @unchecked Sendable {
         do {
             let c = try SQLiteConnection(path: path, readOnly: true)
             select = try c.prepare("SELECT data FROM pages WHERE id = ?")
+            keyframe = try c.prepare("SELECT count(*) FROM keyframes WHERE table_id = ? AND seq = ?")
             connection = c
         } catch {
             throw RecordingError.opening(path: path, error)
@@ -32,13 +34,28 @@ final class KeyframePageReader: @unchecked Sendable {
     /// missing, damaged or does not match the checksum its directory gives.
     func rows(of entry: KeyframePage.Entry, place: KeyframePlace) -> [Row] {
         lock.withLock {
+            let data = read(entry.id)
             do throws(KeyframePageError) {
-                return try KeyframePage.verifiedRows(read(entry.id), entry: entry, place: place)
+                return try KeyframePage.verifiedRows(data, entry: entry, place: place)
             } catch {
-                damage.record(.corrupt(path: path, detail: error.detail))
+                if data == nil && !keyframeExists(place) {
+                    // Not damage: a writer re-derived the tail (late events) and dropped the
+                    // keyframe after this tree was built.
+                    damage.record(.storage(path: path, detail: "the keyframe at seq \(place.seq) of table \(place.table) was rewritten while it was read; open the recording again"))
+                } else {
+                    damage.record(.corrupt(path: path, detail: error.detail))
+                }
                 return []
             }
         }
+    }
+
+    /// Called under `lock`.
+    private func keyframeExists(_ place: KeyframePlace) -> Bool {
+        guard let keyframe else { return true }
+        defer { keyframe.finish() }
+        guard (try? keyframe.reset(.int(place.tableID), .int(place.seq)).step()) == true else { return true }
+        return keyframe.int64(0) > 0
     }
 
     /// Called under `lock`.

@@ -1,4 +1,5 @@
 import CSQLite3
+import Foundation
 
 /// An error reported by SQLite, with its result code and message.
 public struct SQLiteError: Error, Sendable, CustomStringConvertible {
@@ -27,8 +28,16 @@ final class SQLiteConnection {
         var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
         flags |= SQLITE_OPEN_NOMUTEX
+        var name = path
+        // On a read-only file system SQLite cannot make the shared-memory file a WAL reader
+        // needs; nobody can change the file there either, so it is read as immutable.
+        if readOnly, Self.onReadOnlyFileSystem(path),
+           let escaped = URL(fileURLWithPath: path).path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) {
+            name = "file:\(escaped)?immutable=1"
+            flags |= SQLITE_OPEN_URI
+        }
         var db: OpaquePointer?
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         if let db { sqlite3_extended_result_codes(db, 1) }
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
@@ -41,6 +50,13 @@ final class SQLiteConnection {
     }
 
     deinit { close() }
+
+    /// Whether the file system holding `path` is mounted read-only (`statvfs`, `ST_RDONLY`).
+    static func onReadOnlyFileSystem(_ path: String) -> Bool {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return false }
+        return info.f_flag & UInt(ST_RDONLY) != 0
+    }
 
     func close() {
         if let h = handle { sqlite3_close_v2(h) }
@@ -87,4 +103,7 @@ final class SQLiteConnection {
     }
 
     var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Whether no transaction is open (`sqlite3_get_autocommit`).
+    var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
 }

@@ -26,6 +26,12 @@ extension RecordingError {
             case EACCES, EPERM: return .permissionDenied(path: path)
             default: break
             }
+            // SQLite does not always keep the errno of a failed open: ask the file system.
+            let directory = (path as NSString).deletingLastPathComponent
+            if SQLiteConnection.onReadOnlyFileSystem(path) || SQLiteConnection.onReadOnlyFileSystem(directory.isEmpty ? "." : directory) {
+                return .readOnly(path: path)
+            }
+            if access(path, R_OK) != 0 && errno == EACCES { return .permissionDenied(path: path) }
             if let t = truncation(path) { return .truncated(path: path, bytes: t.bytes, expected: t.expected) }
             if error.primaryCode == SQLITE_CANTOPEN { return .cannotOpen(path: path, detail: error.message) }
             return .storage(path: path, detail: error.message)

@@ -3,7 +3,7 @@ import MSRModel
 /// Reading and appending change events.
 extension SQLiteRecordingStore {
     /// An event's columns in the order `readEvents` and `appendEvents` use them.
-    static let eventColumns = "seq, commit_time, position, table_id, op, key, before, after, given, row_count, checksum"
+    static let eventColumns = "seq, commit_time, position, table_id, op, key, before, after, given, row_count, checksum, prev_seq"
 
     public func summary() throws(RecordingError) -> RecordingSummary {
         try forgetTablesIfChangedElsewhere()
@@ -48,6 +48,7 @@ extension SQLiteRecordingStore {
             let s = try statement("SELECT \(Self.eventColumns) FROM events WHERE seq = ?").reset(.int(seq))
             guard try s.step() else { return nil }
             try verifyEvent(s)
+            guard s.int64(0) == seq else { throw SQLiteError(code: SQLiteError.corruptCode, message: "event \(seq) is stored as \(s.int64(0))") }
             return Timestamp(micros: s.int64(1))
         }
     }
@@ -67,30 +68,47 @@ extension SQLiteRecordingStore {
     }
 
     public func events(in range: ClosedRange<Int64>, table: TableID?) throws(RecordingError) -> [ChangeEvent] {
-        try wrap { () throws -> [ChangeEvent] in
-            let s: SQLiteStatement
-            if let table {
-                s = try statement("SELECT \(Self.eventColumns) FROM events WHERE table_id = ? AND seq BETWEEN ? AND ? ORDER BY seq")
-                    .reset(.int(table), .int(range.lowerBound), .int(range.upperBound))
-            } else {
-                s = try statement("SELECT \(Self.eventColumns) FROM events WHERE seq BETWEEN ? AND ? ORDER BY seq")
-                    .reset(.int(range.lowerBound), .int(range.upperBound))
-            }
-            return try readEvents(s, limit: Int.max)
-        }
+        if let table { return try events(matching: EventQuery(afterSeq: range.lowerBound - 1, throughSeq: range.upperBound, tables: [table]), limit: Int.max) }
+        return try events(matching: EventQuery(afterSeq: range.lowerBound - 1, throughSeq: range.upperBound), limit: Int.max)
     }
 
+    /// Reads through every event in the query's seq range (of its tables, through the index),
+    /// checks that none is missing (`EventContinuity`) and keeps those of its operations.
     public func events(matching query: EventQuery, limit: Int) throws(RecordingError) -> [ChangeEvent] {
-        let (sql, args) = try whereClause(query)
+        try readConsistently { () throws(RecordingError) -> [ChangeEvent] in try readEvents(matching: query, limit: limit) }
+    }
+
+    private func readEvents(matching query: EventQuery, limit: Int) throws(RecordingError) -> [ChangeEvent] {
+        let (low, high) = try bounds(query)
+        guard limit > 0, low <= high else { return [] }
+        let last = try lastSeqInStore()
         return try wrap { () throws -> [ChangeEvent] in
-            let s = try db.prepare("SELECT \(Self.eventColumns) FROM events WHERE \(sql) ORDER BY seq LIMIT \(max(0, limit))")
-            try s.reset(.int(args[0]), .int(args[1]))
-            return try readEvents(s, limit: limit)
+            let s: SQLiteStatement
+            if let tables = query.tables, tables.count == 1, let table = tables.first {
+                s = try statement("SELECT \(Self.eventColumns) FROM events WHERE seq BETWEEN ? AND ? AND table_id = \(table) ORDER BY seq")
+            } else if let tables = query.tables {
+                let list = tables.sorted().map { String($0) }.joined(separator: ",")
+                s = try db.prepare("SELECT \(Self.eventColumns) FROM events WHERE seq BETWEEN ? AND ? AND table_id IN (\(list)) ORDER BY seq")
+            } else {
+                s = try statement("SELECT \(Self.eventColumns) FROM events WHERE seq BETWEEN ? AND ? ORDER BY seq")
+            }
+            try s.reset(.int(low), .int(high))
+            var continuity = EventContinuity(low: low, tables: query.tables)
+            var out: [ChangeEvent] = []
+            while out.count < limit, try s.step() {
+                let stored = try decodeEvent(s)
+                try continuity.check(stored, store: self)
+                if query.ops?.contains(stored.event.op) ?? true { out.append(stored.event) }
+            }
+            let through = out.count == limit ? continuity.lastSeq ?? high : min(high, last)
+            try continuity.finish(through: through, store: self)
+            return out
         }
     }
 
     public func count(matching query: EventQuery) throws(RecordingError) -> Int64 {
-        let (sql, args) = try whereClause(query)
+        let (low, high) = try bounds(query)
+        let (sql, args) = (whereClause(query), [low, high])
         return try wrap {
             let s = try db.prepare("SELECT count(*) FROM events WHERE \(sql)")
             try s.reset(.int(args[0]), .int(args[1]))
@@ -100,11 +118,7 @@ extension SQLiteRecordingStore {
 
     /// Turns a query into a seq range (times become seqs by binary search) plus IN lists built
     /// from integers only, so nothing user-typed reaches the SQL text.
-    private func whereClause(_ q: EventQuery) throws(RecordingError) -> (String, [Int64]) {
-        var low = q.afterSeq + 1
-        var high = q.throughSeq ?? Int64.max
-        if let from = q.fromTime { low = max(low, try lastSeq(atOrBefore: from + -1) + 1) }
-        if let to = q.toTime { high = min(high, try lastSeq(atOrBefore: to)) }
+    private func whereClause(_ q: EventQuery) -> String {
         var sql = "seq BETWEEN ? AND ?"
         if let tables = q.tables {
             sql += " AND table_id IN (" + tables.sorted().map { String($0) }.joined(separator: ",") + ")"
@@ -112,26 +126,55 @@ extension SQLiteRecordingStore {
         if let ops = q.ops {
             sql += " AND op IN (" + ops.map { String($0.rawValue) }.sorted().joined(separator: ",") + ")"
         }
-        return (sql, [low, high])
+        return sql
     }
 
+    /// The query's seq range: times become seqs by binary search.
+    private func bounds(_ q: EventQuery) throws(RecordingError) -> (Int64, Int64) {
+        var low = q.afterSeq &+ 1
+        var high = q.throughSeq ?? Int64.max
+        if let from = q.fromTime { low = max(low, try lastSeq(atOrBefore: from + -1) + 1) }
+        if let to = q.toTime { high = min(high, try lastSeq(atOrBefore: to)) }
+        return (low, high)
+    }
+
+    /// The index finds the neighbour; its chain link (`prev_seq`) and the link of the event
+    /// after it say whether the index skipped one in between.
     public func adjacentEvent(table: TableID, from seq: Int64, forward: Bool) throws(RecordingError) -> ChangeEvent? {
-        try wrap { () throws -> ChangeEvent? in
-            let sql = forward
-                ? "SELECT \(Self.eventColumns) FROM events WHERE table_id = ? AND seq > ? ORDER BY seq LIMIT 1"
-                : "SELECT \(Self.eventColumns) FROM events WHERE table_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1"
-            return try readEvents(try statement(sql).reset(.int(table), .int(seq)), limit: 1).first
+        try readConsistently { () throws(RecordingError) -> ChangeEvent? in try wrap { () throws -> ChangeEvent? in
+            if forward {
+                let s = try statement("SELECT \(Self.eventColumns) FROM events WHERE table_id = ? AND seq > ? ORDER BY seq LIMIT 1")
+                    .reset(.int(table), .int(seq))
+                guard try s.step() else {
+                    try EventContinuity(low: seq &+ 1, tables: [table]).finish(through: Int64.max, store: self)
+                    return nil
+                }
+                let e = try decodeEvent(s)
+                var continuity = EventContinuity(low: seq &+ 1, tables: [table])
+                try continuity.check(e, store: self)
+                return e.event
+            }
+            return try latest(table: table, before: seq)?.event
+        } }
+    }
+
+    /// The last event of `table` before `seq`, checked to be the last (none skipped after it).
+    private func latest(table: TableID, before seq: Int64) throws(SQLiteError) -> StoredEvent? {
+        let s = try statement("SELECT \(Self.eventColumns) FROM events WHERE table_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1")
+            .reset(.int(table), .int(seq))
+        guard try s.step() else {
+            try EventContinuity(low: 1, tables: [table]).finish(through: seq - 1, store: self)
+            return nil
         }
+        let e = try decodeEvent(s)
+        var continuity = EventContinuity(low: e.event.seq, tables: [table])
+        try continuity.check(e, store: self)
+        try continuity.finish(through: seq - 1, store: self)
+        return e
     }
 
     public func rowCount(table: TableID, atSeq seq: Int64) throws(RecordingError) -> Int {
-        try wrap {
-            let s = try statement("SELECT \(Self.eventColumns) FROM events WHERE table_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1")
-                .reset(.int(table), .int(seq))
-            guard try s.step() else { return 0 }
-            try verifyEvent(s)
-            return Int(s.int64(9))
-        }
+        try readConsistently { () throws(RecordingError) -> Int in try wrap { Int(try latest(table: table, before: seq &+ 1)?.rowCount ?? 0) } }
     }
 
     public func activity(buckets: Int) throws(RecordingError) -> [Int] {
@@ -153,16 +196,23 @@ extension SQLiteRecordingStore {
 
     public func appendEvents(_ events: [ChangeEvent], rowCounts: [Int]) throws(RecordingError) {
         try wrap {
-            let s = try statement("INSERT INTO events(\(Self.eventColumns)) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let s = try statement("INSERT INTO events(\(Self.eventColumns)) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            var ends = try loadTableEnds()
+            var touched = Set<TableID>()
             // Every image of an event is encoded into one reused buffer and bound from there
             // without a copy; only the ranges of each part are kept.
             var w = BinaryWriter(capacity: 4096)
             try events.withUnsafeBufferPointer { buffer in
                 for i in buffer.indices {
                     w.removeAll()
-                    try Self.encode(buffer[i], into: &w).run(s, event: buffer[i], rowCount: rowCounts[i], bytes: w.bytes)
+                    let table = buffer[i].table
+                    try Self.encode(buffer[i], into: &w).run(s, event: buffer[i], rowCount: rowCounts[i],
+                                                             previous: ends[table] ?? 0, bytes: w.bytes)
+                    ends[table] = buffer[i].seq
+                    touched.insert(table)
                 }
             }
+            for table in touched.sorted() { try saveTableEnd(table, ends[table] ?? 0) }
         }
     }
 
@@ -173,12 +223,12 @@ extension SQLiteRecordingStore {
         var after: Range<Int>?
         var given: Range<Int>?
 
-        func run(_ s: SQLiteStatement, event e: borrowing ChangeEvent, rowCount: Int, bytes: [UInt8]) throws {
+        func run(_ s: SQLiteStatement, event e: borrowing ChangeEvent, rowCount: Int, previous: Int64, bytes: [UInt8]) throws {
             try bytes.withUnsafeBytes { all in
                 func part(_ r: Range<Int>?) -> UnsafeRawBufferPointer? { r.map { UnsafeRawBufferPointer(rebasing: all[$0]) } }
                 let checksum = SQLiteRecordingStore.eventChecksum(
                     seq: e.seq, commitTime: e.commitTime.micros, position: e.position, table: Int64(e.table),
-                    op: Int64(e.op.rawValue), rowCount: Int64(rowCount),
+                    op: Int64(e.op.rawValue), rowCount: Int64(rowCount), previous: previous,
                     key: part(key), before: part(before), after: part(after), given: part(given))
                 s.rewind()
                 try s.bind(1, e.seq)
@@ -192,6 +242,7 @@ extension SQLiteRecordingStore {
                 try s.bind(9, borrowing: part(given))
                 try s.bind(10, Int64(rowCount))
                 try s.bind(11, checksum)
+                try s.bind(12, previous)
                 _ = try s.step()
             }
         }
@@ -215,79 +266,42 @@ extension SQLiteRecordingStore {
         return EncodedEvent(key: key, before: before, after: after, given: given)
     }
 
-    /// The checksum of one event row: every column but the checksum itself.
-    static func eventChecksum(seq: Int64, commitTime: Int64, position: Int64?, table: Int64, op: Int64, rowCount: Int64,
-                              key: UnsafeRawBufferPointer?, before: UnsafeRawBufferPointer?,
-                              after: UnsafeRawBufferPointer?, given: UnsafeRawBufferPointer?) -> Int64 {
-        var c = RowChecksum()
-        c.add(seq)
-        c.add(commitTime)
-        c.add(position)
-        c.add(table)
-        c.add(op)
-        c.add(rowCount)
-        c.add(bytes: key)
-        c.add(bytes: before)
-        c.add(bytes: after)
-        c.add(bytes: given)
-        return c.stored
-    }
-
-    /// Throws unless the current row of `eventColumns` has the kinds of values it was written
-    /// with and matches its checksum: damage is reported, never read as an event.
-    func verifyEvent(_ s: SQLiteStatement) throws(SQLiteError) {
-        let seq = s.int64(0)
-        let integers: [Int32] = [0, 1, 3, 4, 9, 10]
-        let blobs: [Int32] = [5, 6, 7, 8]
-        let kinds = integers.allSatisfy { s.kind($0) == .integer }
-            && (s.kind(2) == .integer || s.kind(2) == .null)
-            && s.kind(5) == .blob && blobs.allSatisfy { s.kind($0) == .blob || s.kind($0) == .null }
-        let sum = Self.eventChecksum(seq: seq, commitTime: s.int64(1), position: s.optionalInt64(2), table: s.int64(3),
-                                     op: s.int64(4), rowCount: s.int64(9), key: s.borrowedBlob(5), before: s.borrowedBlob(6),
-                                     after: s.borrowedBlob(7), given: s.borrowedBlob(8))
-        guard kinds, sum == s.int64(10) else {
-            throw SQLiteError(code: SQLiteError.corruptCode, message: "event \(seq)\(tableLabel(s.int64(3))) does not match its checksum")
+    /// Decodes the current row of `eventColumns` once it matches its checksum; a damaged
+    /// image is reported, never trusted.
+    func decodeEvent(_ s: SQLiteStatement) throws(SQLiteError) -> StoredEvent {
+        try verifyEvent(s)
+        guard let op = Operation(rawValue: UInt8(truncatingIfNeeded: s.int64(4))) else {
+            throw SQLiteError(code: SQLiteError.corruptCode, message: "event \(s.int64(0)) has an unknown operation")
         }
-    }
-
-    /// Decodes rows of `eventColumns`; a damaged image is reported, never trusted.
-    func readEvents(_ s: SQLiteStatement, limit: Int) throws(SQLiteError) -> [ChangeEvent] {
-        var out: [ChangeEvent] = []
-        while out.count < limit, try s.step() {
-            try verifyEvent(s)
-            guard let op = Operation(rawValue: UInt8(truncatingIfNeeded: s.int64(4))) else {
-                throw SQLiteError(code: SQLiteError.corruptCode, message: "event \(s.int64(0)) has an unknown operation")
+        do {
+            // Decoded straight from SQLite's buffers: a walk reads thousands of events.
+            let key = try s.withBlob(5) { b throws(BinaryCodingError) in
+                var r = BinaryReader(b)
+                return try r.key()
+            } ?? RowKey([])
+            let before = try s.withBlob(6) { b throws(BinaryCodingError) in
+                var r = BinaryReader(b)
+                return try r.row()
             }
-            do {
-                // Decoded straight from SQLite's buffers: a walk reads thousands of events.
-                let key = try s.withBlob(5) { b throws(BinaryCodingError) in
-                    var r = BinaryReader(b)
-                    return try r.key()
-                } ?? RowKey([])
-                let before = try s.withBlob(6) { b throws(BinaryCodingError) in
-                    var r = BinaryReader(b)
-                    return try r.row()
-                }
-                let after = try s.withBlob(7) { b throws(BinaryCodingError) in
-                    var r = BinaryReader(b)
-                    return try AfterImageCoding.decode(&r, before: before)
-                }
-                let given = try s.blob(8).map { b throws(BinaryCodingError) in
-                    try BinaryReader.decode(b) { r throws(BinaryCodingError) -> ColumnMask in
-                        let n = try r.varint()
-                        var words: [UInt64] = []
-                        for _ in 0..<min(n, 1024) { words.append(try r.varint()) }
-                        return ColumnMask(words: words)
-                    }
-                }
-                out.append(ChangeEvent(seq: s.int64(0), commitTime: Timestamp(micros: s.int64(1)), position: s.optionalInt64(2),
-                                       table: TableID(truncatingIfNeeded: s.int64(3)), op: op, key: key,
-                                       before: before, after: after, givenColumns: given))
-            } catch {
-                throw SQLiteError(code: SQLiteError.corruptCode, message: "event \(s.int64(0))\(tableLabel(s.int64(3))) cannot be decoded")
+            let after = try s.withBlob(7) { b throws(BinaryCodingError) in
+                var r = BinaryReader(b)
+                return try AfterImageCoding.decode(&r, before: before)
             }
+            let given = try s.blob(8).map { b throws(BinaryCodingError) in
+                try BinaryReader.decode(b) { r throws(BinaryCodingError) -> ColumnMask in
+                    let n = try r.varint()
+                    var words: [UInt64] = []
+                    for _ in 0..<min(n, 1024) { words.append(try r.varint()) }
+                    return ColumnMask(words: words)
+                }
+            }
+            let event = ChangeEvent(seq: s.int64(0), commitTime: Timestamp(micros: s.int64(1)), position: s.optionalInt64(2),
+                                    table: TableID(truncatingIfNeeded: s.int64(3)), op: op, key: key,
+                                    before: before, after: after, givenColumns: given)
+            return StoredEvent(event: event, previous: s.int64(11), rowCount: s.int64(9))
+        } catch {
+            throw SQLiteError(code: SQLiteError.corruptCode, message: "event \(s.int64(0))\(tableLabel(s.int64(3))) cannot be decoded")
         }
-        return out
     }
 
     /// " of table NAME" for messages, when the id names a known table.

@@ -155,6 +155,7 @@ extension SQLiteRecordingStore {
             try statement("DELETE FROM events WHERE seq >= ?").run(.int(seq))
             try statement("DELETE FROM keyframes WHERE seq >= ?").run(.int(seq))
             try statement("DELETE FROM pages WHERE created_seq >= ?").run(.int(seq))
+            try recomputeTableEnds()
         }
         pageCache.removeAll()
     }

@@ -23,6 +23,8 @@ public final class SQLiteRecordingStore: RecordingStore {
     public let damage = DamageMonitor()
     /// Whether every read sees the recording as it was at `pinSnapshot()`.
     var pinned = false
+    /// The writer's copy of `table_ends`, loaded at its first append.
+    var tableEnds: [TableID: Int64]?
     /// Held by a store opened to write (`init(creatingAt:)`) for as long as it is open.
     private var writerLock: WriterLock?
 
@@ -93,6 +95,11 @@ public final class SQLiteRecordingStore: RecordingStore {
     /// Refuses files that are not recordings, or that a newer msr wrote. A file SQLite cannot
     /// read at all says why (full disk, read-only, truncated…) rather than "not a recording".
     private func checkFormat() throws(RecordingError) {
+        // A file shorter than its header says is cut short, whatever a read would say. With a
+        // log beside it a checkpoint may be growing the file, so then only errors tell.
+        if !FileManager.default.fileExists(atPath: location + "-wal"), let t = RecordingError.truncation(location) {
+            throw .truncated(path: location, bytes: t.bytes, expected: t.expected)
+        }
         let version: String?
         do {
             let s = try db.prepare("SELECT value FROM meta WHERE key = 'format_version'")
@@ -149,6 +156,21 @@ public final class SQLiteRecordingStore: RecordingStore {
             throw error
         } catch {
             throw .storage(path: location, detail: String(describing: error))
+        }
+    }
+
+    /// Runs reads that must agree with each other (events and the checks that none is missing)
+    /// in one read transaction, unless one is open already (a pinned snapshot, the writer's).
+    func readConsistently<T>(_ body: () throws(RecordingError) -> T) throws(RecordingError) -> T {
+        guard db.isAutocommit else { return try body() }
+        try wrap { try db.execute("BEGIN") }
+        do {
+            let result = try body()
+            try wrap { try db.execute("COMMIT") }
+            return result
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
         }
     }
 
@@ -253,6 +275,7 @@ public final class SQLiteRecordingStore: RecordingStore {
         } catch {
             try? db.execute("ROLLBACK")
             tableCache = nil
+            tableEnds = nil
             pageCache.removeAll()
             throw error
         }

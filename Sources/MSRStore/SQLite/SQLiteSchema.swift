@@ -14,6 +14,8 @@
 /// - `pages`: rows of one keyframe leaf; a page is shared by every later keyframe whose leaf
 ///   did not change, and `created_seq` is the keyframe that first wrote it. Ids are never
 ///   reused (AUTOINCREMENT), so a reader holding a directory never reads another page.
+/// - `table_ends`: each table's last event. With `prev_seq` (each event's table's previous
+///   event) it lets a read through `events_by_table` tell that the index left none out.
 /// - `bookmarks`: labelled moments.
 ///
 /// Every row of `source_tables`, `events` and `keyframes` holds a `checksum` (`RowChecksum`,
@@ -42,8 +44,13 @@ enum SQLiteSchema {
             before BLOB,
             after BLOB,
             given BLOB,
-            checksum INTEGER NOT NULL);
+            checksum INTEGER NOT NULL,
+            prev_seq INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS events_by_table ON events(table_id, seq);
+        CREATE TABLE IF NOT EXISTS table_ends(
+            table_id INTEGER PRIMARY KEY,
+            last_seq INTEGER NOT NULL,
+            checksum INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS keyframes(
             table_id INTEGER NOT NULL,
             seq INTEGER NOT NULL,

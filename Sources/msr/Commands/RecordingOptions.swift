@@ -8,9 +8,11 @@ struct RecordingArgument: ParsableArguments {
     @Argument(help: "The recording file (REC.msr).")
     var recording: String
 
+    /// Opens the recording as it is now: a command sees one snapshot of it throughout, even
+    /// while an ingest or a capture writes to it.
     func open() throws -> Reconstructor {
         try PathChecks.requireRecordingPath(recording)
-        return try Reconstructor(store: SQLiteRecordingStore(openingAt: recording))
+        return try Reconstructor(store: SQLiteRecordingStore(openingAt: recording), pinned: true)
     }
 }
 

@@ -7,8 +7,11 @@ import MSRStore
 extension ConsoleApp {
     /// Does what `command` says; a failure becomes the message line, never a crash.
     public func perform(_ command: ConsoleCommand) {
+        let shown = message
         do {
             try run(command)
+            // An error from before is stale once a command works; a newer message stays.
+            if let m = message, m.isError, let old = shown, old.since == m.since, old.text == m.text { message = nil }
         } catch {
             say(error)
         }

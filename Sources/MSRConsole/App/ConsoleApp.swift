@@ -30,6 +30,9 @@ public final class ConsoleApp {
     /// Counts bookmarks added here, so the timeline shows a new one at once.
     public internal(set) var bookmarkRevision = 0
     var nextPaneID = 1
+    /// The breakpoint hit each session's message has told of, so it is told once and later
+    /// messages are not covered by it again.
+    var announcedBreakpointHits: [Int: Int64] = [:]
     var nextSessionID = 1
 
     /// The shared clock, which linked panes follow.
@@ -106,8 +109,13 @@ public final class ConsoleApp {
                 } else if try s.tick() {
                     changed = true
                 }
-                if let hit = s.breakpointHit, !s.playhead.isPlaying, message?.text.hasPrefix("Breakpoint") != true {
-                    say("Breakpoint: event \(hit.seq) (\(hit.op.name)) matched; paused.")
+                if let hit = s.breakpointHit {
+                    if !s.playhead.isPlaying, announcedBreakpointHits[id] != hit.seq {
+                        announcedBreakpointHits[id] = hit.seq
+                        say("Breakpoint: event \(hit.seq) (\(hit.op.name)) matched; paused.")
+                    }
+                } else {
+                    announcedBreakpointHits[id] = nil
                 }
             } catch {
                 say(error)

@@ -43,3 +43,21 @@ final class PromptPasteTests: XCTestCase {
         XCTAssertTrue(h.style(at: (cursor.x + 3, 19)).attributes.contains(.reverse), "the cursor on the first b")
     }
 }
+
+/// Tab in the table prompt lists each table once.
+final class TableCompletionTests: XCTestCase {
+    func testEachTableIsListedOnce() throws {
+        let h = try ConsoleHarness(width: 160, height: 30)
+        h.press("t", "tab")
+        let listed = try XCTUnwrap(h.app.prompt?.completions)
+        XCTAssertEqual(listed, ["alerts", "notes", "orders", "tracks", "units"])
+        h.type("ops.")
+        h.press("tab")
+        XCTAssertEqual(h.app.prompt?.completions, ["ops.alerts", "ops.notes", "ops.orders", "ops.tracks", "ops.units"])
+        h.type("tr")
+        h.press("tab")
+        XCTAssertEqual(h.app.prompt?.text, "ops.tracks")
+        h.press("enter")
+        XCTAssertEqual(h.app.focusedPane?.table.name.name, "tracks")
+    }
+}

@@ -126,6 +126,6 @@ extension ConsoleApp {
             return
         }
         try s.seek(to: b.time + -pane.offset)
-        say("\(b.label)\(b.note.isEmpty || b.note == b.label ? "" : " — \(b.note)")")
+        say(b.note.isEmpty || b.note == b.label ? b.label : b.note.hasPrefix(b.label) ? b.note : "\(b.label) — \(b.note)")
     }
 }

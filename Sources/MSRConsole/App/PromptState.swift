@@ -35,7 +35,7 @@ public struct PromptState {
         case .table: return "table"
         case .link: return "link (Enter toggles; +offset or -offset; 'start' aligns starts)"
         case .open: return "open recording"
-        case .export: return "export (csv|ndjson|events) [path]"
+        case .export: return "export csv|ndjson|events [raw] [all] [path or directory]"
         case .breakpoint: return "pause when a row matching this changes"
         case .command: return "command"
         }

@@ -37,6 +37,11 @@ struct HintLine {
         let width = buffer.width
         buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.hint])
         if let p = app.prompt { return drawPrompt(p, into: &buffer, y: y) }
+        if let q = app.question {
+            buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.prompt])
+            _ = buffer.put(" " + DisplayWidth.truncate(q, toWidth: width - 2), x: 0, y: y, style: theme[.prompt].adding(.bold))
+            return
+        }
         if let m = app.message {
             let role: UIRole = m.isError ? .error : .status
             buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[role])

@@ -24,6 +24,8 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "A file of named commands to run.") var script: String?
     @Flag(help: "Run the script on an in-memory screen and print it, without a terminal.") var headless = false
     @Option(help: "The headless screen's size, COLSxROWS.") var size: String = "160x48"
+    @Option(name: .customLong("export-dir"), help: "The directory exports (e) are written to when no path is given (default: the working directory).")
+    var exportDir: String?
 
     func validate() throws {
         if maxSessions < 1 { throw ValidationError("--max-sessions must be at least 1.") }
@@ -44,6 +46,13 @@ struct OpenCommand: ParsableCommand {
             var options = ConsoleLauncher.options()
             options.maxSessions = maxSessions
             options.mouse = !noMouse
+            if let dir = exportDir {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    throw CLIError("--export-dir \(dir) is not a directory; give one that exists.")
+                }
+                options.exportDirectory = dir
+            }
             let app = try ConsoleApp(recording: handle, options: options)
             if let warning = loaded.warning { app.warn(warning) }
             if headless {

@@ -73,6 +73,16 @@ final class EventExportTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 
+    func testAScriptWaitsForItsExport() throws {
+        let h = try ConsoleHarness(width: 160, height: 30)
+        let out = h.directory.path("script.ndjson")
+        let script = try ConsoleScript(parsing: "export events all \(out)\nsnapshot\n")
+        var shown = ""
+        ScriptPlayer(runner: h.runner, script: script) { shown += $0 }.play { h.surface.lines }
+        XCTAssertTrue(shown.contains("Exported 259 events to \(out)."), shown)
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").count, 259)
+    }
+
     func testScriptsExportEverythingWithAll() throws {
         let h = try ConsoleHarness(width: 160, height: 30, write: { try TypedFixture.write(to: $0) })
         let out = h.directory.path("typed.ndjson")

@@ -127,6 +127,12 @@ extension ConsoleApp {
         return true
     }
 
+    /// Waits for a running export to end and tells how it did.
+    public func finishExport() {
+        exportJob?.wait()
+        _ = reportExport()
+    }
+
     /// Stops a running export (Esc, or quitting) and waits for its file to be removed.
     func stopExport() {
         guard let job = exportJob, job.progress.outcome == nil else { return }

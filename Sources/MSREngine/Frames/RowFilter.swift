@@ -21,6 +21,8 @@ public struct RowFilter: Sendable, CustomStringConvertible {
     public let description: String
     /// Each column's type, so a cell is compared as it is shown.
     let types: [ColumnType]
+    /// Each term's value, read once as a number, a decimal and a time (`TypedValueOrder`).
+    let operands: [TypedValueOrder.Operand]
 
     public init(parsing text: String, columns: [ColumnSchema]) throws(RowFilterError) {
         var terms: [Term] = []
@@ -39,6 +41,10 @@ public struct RowFilter: Sendable, CustomStringConvertible {
         self.terms = terms
         self.description = text
         self.types = columns.map(\.type)
+        self.operands = terms.map { term in
+            if case .column(_, _, let value) = term { return TypedValueOrder.Operand(value) }
+            return TypedValueOrder.Operand("")
+        }
     }
 
     private static func split(_ w: String) -> (String, Comparison, String)? {
@@ -51,12 +57,12 @@ public struct RowFilter: Sendable, CustomStringConvertible {
     }
 
     public func matches(_ row: Row) -> Bool {
-        terms.allSatisfy { term in
-            switch term {
+        terms.indices.allSatisfy { n in
+            switch terms[n] {
             case .text(let t):
                 return row.values.indices.contains { shown(row[$0], $0).lowercased().contains(t) }
-            case .column(let i, let op, let value):
-                return RowFilter.compare(row[i], op, value, type: i < types.count ? types[i] : .unknown)
+            case .column(let i, let op, _):
+                return RowFilter.compare(row[i], op, operands[n], type: i < types.count ? types[i] : .unknown)
             }
         }
     }
@@ -66,16 +72,21 @@ public struct RowFilter: Sendable, CustomStringConvertible {
     }
 
     static func compare(_ cell: Value, _ op: Comparison, _ text: String, type: ColumnType = .unknown) -> Bool {
-        let shown = cell.isNull ? "" : ValueFormatter.format(cell, as: type)
-        if op == .contains { return shown.lowercased().contains(text.lowercased()) }
+        compare(cell, op, TypedValueOrder.Operand(text), type: type)
+    }
+
+    static func compare(_ cell: Value, _ op: Comparison, _ operand: TypedValueOrder.Operand, type: ColumnType) -> Bool {
+        let text = operand.text
+        let shown = { cell.isNull ? "" : ValueFormatter.format(cell, as: type) }
+        if op == .contains { return shown().lowercased().contains(text.lowercased()) }
         let order: Int
-        switch TypedValueOrder.compare(cell, type, with: text) {
+        switch TypedValueOrder.compare(cell, type, with: operand) {
         case .less: order = -1
         case .equal: order = 0
         case .greater: order = 1
         case .unordered: return op == .notEqual
         case .byText:
-            let s = shown
+            let s = shown()
             order = s < text ? -1 : (s > text ? 1 : 0)
             if op == .equal || op == .notEqual {
                 let same = s.lowercased() == text.lowercased() || (cell.isNull && text.lowercased() == "null")

@@ -19,10 +19,30 @@ public enum TypedValueOrder {
         }
     }
 
+    /// A typed value read once as each kind of value it could be compared as, so a filter
+    /// does not parse it again for every row.
+    public struct Operand: Sendable {
+        public let text: String
+        let decimal: DecimalNumber?
+        let double: Double?
+        let chrono: ChronoPoint?
+
+        public init(_ text: String) {
+            self.text = text
+            decimal = DecimalNumber(text)
+            double = Double(text)
+            chrono = ChronoPoint(parsing: text)
+        }
+    }
+
     /// How `cell`, in a column of `type`, compares with `text` as a user typed it.
     public static func compare(_ cell: Value, _ type: ColumnType, with text: String) -> Order {
+        compare(cell, type, with: Operand(text))
+    }
+
+    public static func compare(_ cell: Value, _ type: ColumnType, with operand: Operand) -> Order {
         if let semantic = type.semantic, ValueFormatter.isTemporal(semantic) {
-            guard let typed = ChronoPoint(parsing: text) else { return .byText }
+            guard let typed = operand.chrono else { return .byText }
             if cell.isNull { return .unordered }
             guard let point = chronoPoint(cell, semantic: semantic), point.isTimeOfDay == typed.isTimeOfDay else {
                 return .byText
@@ -30,10 +50,10 @@ public enum TypedValueOrder {
             return Order(point, typed)
         }
         if case .double(let d) = cell {
-            guard let typed = Double(text) else { return .byText }
+            guard let typed = operand.double else { return .byText }
             return d.isNaN || typed.isNaN ? .unordered : Order(d, typed)
         }
-        guard let typed = DecimalNumber(text) else { return .byText }
+        guard let typed = operand.decimal else { return .byText }
         if cell.isNull { return .unordered }
         guard let number = decimal(cell, type) else { return .byText }
         return Order(number, typed)

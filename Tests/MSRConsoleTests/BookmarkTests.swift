@@ -1,6 +1,7 @@
 @testable import MSRConsole
 import MSREngine
 import MSRTerminal
+import MSRTestSupport
 import XCTest
 
 /// `m` bookmarks the moment with a note (kept in the recording, marked ▼ on the timeline),
@@ -23,6 +24,27 @@ final class BookmarkTests: XCTestCase {
         XCTAssertEqual(h.surface.cell(at: 1, strip)?.text, "┃")
         XCTAssertEqual(h.surface.style(at: 1, strip).foreground, h.theme[.playhead].foreground)
         h.assertScreen("bookmark-on-timeline")
+    }
+
+    /// A note longer than a label: the console labels it with its start, and `msr info` and
+    /// the console print the note once, whole.
+    func testALongNoteIsPrintedOnceByInfo() throws {
+        let h = try ConsoleHarness(width: 100, height: 30)
+        let note = "first contact at the northern bridge, reported by BLUE-ALPHA"
+        h.perform(.goTo("+00:05:00"))
+        h.perform(.bookmark(note))
+        let info = try MSRBinary.run(["info", h.path])
+        XCTAssertEqual(info.status, 0, info.stderr)
+        XCTAssertEqual(info.stdout.components(separatedBy: "first contact").count - 1, 1, info.stdout)
+        XCTAssertTrue(info.stdout.contains(note), info.stdout)
+        h.perform(.home)
+        h.press("'")
+        XCTAssertEqual(h.bottomLine.components(separatedBy: "first contact").count - 1, 1, h.bottomLine)
+        // A short note is its own label, once.
+        h.perform(.goTo("+00:06:00"))
+        h.perform(.bookmark("recon"))
+        let again = try MSRBinary.run(["info", h.path]).stdout
+        XCTAssertEqual(again.components(separatedBy: "recon").count - 1, 1, again)
     }
 
     func testNextAndPreviousBookmark() throws {

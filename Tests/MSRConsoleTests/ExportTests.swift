@@ -49,6 +49,8 @@ final class ExportTests: XCTestCase {
         h.press("b")
         let out = h.directory.path("loop.ndjson")
         h.perform(.export("events " + out))
+        h.app.exportJob?.wait()
+        h.settle()
         XCTAssertTrue(h.bottomLine.contains("Exported 5 events"), h.bottomLine)
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.count, 5)

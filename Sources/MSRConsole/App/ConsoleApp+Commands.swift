@@ -7,8 +7,11 @@ import MSRStore
 extension ConsoleApp {
     /// Does what `command` says; a failure becomes the message line, never a crash.
     public func perform(_ command: ConsoleCommand) {
+        let shown = message
         do {
             try run(command)
+            // An error from before is stale once a command works; a newer message stays.
+            if let m = message, m.isError, let old = shown, old.since == m.since, old.text == m.text { message = nil }
         } catch {
             say(error)
         }
@@ -93,25 +96,6 @@ extension ConsoleApp {
         if !(try s.step(forward: forward)) { say(forward ? "At the last event." : "At the start.") }
     }
 
-    /// Moves the focused pane's session to the next change of the pane's table.
-    private func change(_ s: ReplaySession, forward: Bool) throws {
-        guard let pane = focusedPane else { return }
-        let current = try plan(for: pane).seq
-        let store = pane.recording.timeline.store
-        let from = forward ? current : current + 1
-        guard let e = try store.adjacentEvent(table: pane.table.id, from: from, forward: forward) else {
-            say("No \(forward ? "later" : "earlier") change in \(pane.table.name.qualified).")
-            return
-        }
-        s.pause()
-        let seq = forward ? e.seq : e.seq - 1
-        if s.timeline === pane.recording.timeline && pane.offset == 0 {
-            try s.seek(toSeq: seq)
-        } else {
-            try s.seek(to: try pane.recording.timeline.time(ofSeq: seq) + -pane.offset)
-        }
-    }
-
     private func setBreakpoint(_ text: String, _ s: ReplaySession) throws {
         guard let pane = focusedPane else { return }
         guard s.timeline === pane.recording.timeline else {
@@ -142,6 +126,6 @@ extension ConsoleApp {
             return
         }
         try s.seek(to: b.time + -pane.offset)
-        say("\(b.label)\(b.note.isEmpty || b.note == b.label ? "" : " — \(b.note)")")
+        say(b.note.isEmpty || b.note == b.label ? b.label : b.note.hasPrefix(b.label) ? b.note : "\(b.label) — \(b.note)")
     }
 }

@@ -38,7 +38,7 @@ extension ConsoleApp {
         case .help: showsHelp = true; helpScroll = 0
         case .closeOverlay: showsHelp = false; prompt = nil
         case .prompt(let kind): prompt = PromptState(kind: kind, text: "")
-        case .quit: saveLayoutQuietly(); shouldQuit = true
+        case .quit: stopExport(); saveLayoutQuietly(); shouldQuit = true
         default: break
         }
     }

@@ -30,7 +30,7 @@ extension ConsoleApp {
     /// Tab: completes a table or column name (see `PromptCompletion`).
     public func completeInPrompt() {
         guard var p = prompt else { return }
-        p.completions = PromptCompletion.complete(&p, candidates: PromptCompletion.candidates(p.kind, pane: focusedPane))
+        p.completions = PromptCompletion.complete(&p, candidates: PromptCompletion.candidates(p.kind, pane: focusedPane, typed: String(p.text.prefix(p.cursor))))
         prompt = p
     }
 

@@ -30,6 +30,15 @@ public final class ConsoleApp {
     /// Counts bookmarks added here, so the timeline shows a new one at once.
     public internal(set) var bookmarkRevision = 0
     var nextPaneID = 1
+    /// The breakpoint hit each session's message has told of, so it is told once and later
+    /// messages are not covered by it again.
+    var announcedBreakpointHits: [Int: Int64] = [:]
+    /// The events export running in the background, if any.
+    var exportJob: EventExportJob?
+    /// A question the next key answers (exporting the whole recording).
+    var confirmation: Confirmation?
+    /// What the message line asks, while a question waits for its answer.
+    public var question: String? { confirmation?.question }
     var nextSessionID = 1
 
     /// The shared clock, which linked panes follow.
@@ -106,8 +115,13 @@ public final class ConsoleApp {
                 } else if try s.tick() {
                     changed = true
                 }
-                if let hit = s.breakpointHit, !s.playhead.isPlaying, message?.text.hasPrefix("Breakpoint") != true {
-                    say("Breakpoint: event \(hit.seq) (\(hit.op.name)) matched; paused.")
+                if let hit = s.breakpointHit {
+                    if !s.playhead.isPlaying, announcedBreakpointHits[id] != hit.seq {
+                        announcedBreakpointHits[id] = hit.seq
+                        say("Breakpoint: event \(hit.seq) (\(hit.op.name)) matched; paused.")
+                    }
+                } else {
+                    announcedBreakpointHits[id] = nil
                 }
             } catch {
                 say(error)
@@ -124,13 +138,15 @@ public final class ConsoleApp {
                 say(error)
             }
         }
-        if let m = message, now - m.since > (m.isError ? 8 : 4) { message = nil; changed = true }
+        if reportExport() { changed = true }
+        if let m = message, now - m.since > (m.isError ? 8 : 4), exportJob == nil { message = nil; changed = true }
         return changed
     }
 
-    /// Whether any session is playing or following live (the loop should keep ticking).
+    /// Whether any session is playing or following live, or an export is running (the loop
+    /// should keep ticking).
     public var isAnimating: Bool {
-        !liveSessions.isEmpty || sessions.values.contains { $0.playhead.isPlaying }
+        exportJob != nil || !liveSessions.isEmpty || sessions.values.contains { $0.playhead.isPlaying }
             || panes.values.contains { !$0.highlights.marks.isEmpty }
     }
 
@@ -150,6 +166,14 @@ public final class ConsoleApp {
             }
         }
         return changed
+    }
+
+    /// Answers the waiting question: yes does what it asked, anything else cancels it.
+    public func answer(yes: Bool) {
+        guard let c = confirmation else { return }
+        confirmation = nil
+        guard yes else { return say("Cancelled.") }
+        do { try c.onYes() } catch { say(error) }
     }
 
     /// Shows a problem found before the screen was taken (a theme that could not be read), so

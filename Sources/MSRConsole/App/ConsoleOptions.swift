@@ -11,6 +11,13 @@ public struct ConsoleOptions {
     public var defaultPanes = 4
     /// Opens another recording (`o`).
     public var openRecording: ((String) throws -> RecordingHandle)?
+    /// Where exports go when no path is given (nil: the working directory).
+    public var exportDirectory: String?
+    /// Events an export reads and writes at a time.
+    public var exportBatchSize = 10_000
+    /// Called on the export's queue after each batch with the events written so far (tests
+    /// hold the export here to look at the console while it runs).
+    public var afterExportBatch: (@Sendable (Int64) -> Void)?
 
     public init() {}
 }

@@ -5,7 +5,9 @@ import MSRTerminal
 extension ConsoleRunner {
     func handleKey(_ press: KeyPress) {
         let name = KeyName.of(press)
+        if app.confirmation != nil { return app.answer(yes: name == "y" || name == "Y") }
         if app.prompt != nil { return handlePromptKey(press, name: name) }
+        if name == "esc", app.exportJob != nil { return app.stopExport() }
         if app.showsHelp { return handleHelpKey(name) }
         if let c = KeyBindings.command(for: name, in: .normal) {
             app.perform(c)

@@ -30,13 +30,27 @@ public final class ConsoleRunner {
     /// Runs until the user quits (or the input reports an interrupt).
     public func run() {
         render()
-        while !app.shouldQuit {
-            let wait = app.isAnimating || app.prompt != nil ? Int(app.options.tickInterval * 1000) : 250
-            let event = input.readEvent(timeoutMilliseconds: wait)
+        while !app.shouldQuit { step() }
+    }
+
+    /// Events taken before a frame is drawn, at most: a paste of thousands of characters is
+    /// drawn a few times rather than once per character.
+    public static let maxEventsPerFrame = 4096
+
+    /// One turn of the loop: waits for an event (a frame's time while playing), takes every
+    /// event already waiting, then ticks and draws once.
+    public func step() {
+        let wait = app.isAnimating || app.prompt != nil ? Int(app.options.tickInterval * 1000) : 250
+        handle(input.readEvent(timeoutMilliseconds: wait))
+        var taken = 1
+        while !app.shouldQuit && taken < Self.maxEventsPerFrame {
+            let event = input.readEvent(timeoutMilliseconds: 0)
+            if case .timeout = event { break }
             handle(event)
-            app.tick()
-            render()
+            taken += 1
         }
+        app.tick()
+        render()
     }
 
     /// One input event: a key, a click, a resize.

@@ -6,14 +6,17 @@ import MSRModel
 /// operator). Several matches complete to what they share and are listed on the line.
 enum PromptCompletion {
     /// What the prompt of `kind` can complete to, in the focused pane.
-    static func candidates(_ kind: ConsoleCommand.PromptKind, pane: Pane?) -> [String] {
+    static func candidates(_ kind: ConsoleCommand.PromptKind, pane: Pane?, typed: String = "") -> [String] {
         guard let pane else { return [] }
         switch kind {
         case .table:
             let tables = pane.recording.summary.tables.map(\.name)
-            // Bare names where they are unambiguous, as the table command accepts them.
-            let bare = Dictionary(grouping: tables, by: \.name).filter { $0.value.count == 1 }.keys
-            return (tables.map(\.qualified) + bare).sorted()
+            // Each table once: its bare name where that is unambiguous (the table command
+            // accepts it), else its qualified name; qualified for all once a schema is typed.
+            let word = typed.split(separator: " ", omittingEmptySubsequences: false).last ?? ""
+            if word.contains(".") { return tables.map(\.qualified).sorted() }
+            let counts = Dictionary(grouping: tables, by: \.name).mapValues(\.count)
+            return tables.map { counts[$0.name] == 1 ? $0.name : $0.qualified }.sorted()
         case .sort, .filter, .breakpoint:
             return pane.table.columns.map(\.name)
         default:

@@ -3,7 +3,13 @@
 /// fix one character).
 public struct PromptState {
     public var kind: ConsoleCommand.PromptKind
-    public var text: String
+    /// The line as characters, so an edit at the cursor costs no walk from the start (a
+    /// String index by offset would, making a long paste quadratic).
+    private var characters: [Character]
+    public var text: String {
+        get { String(characters) }
+        set { characters = Array(newValue) }
+    }
     /// The cursor, in characters from the start of `text` (0…count).
     public var cursor: Int
     /// Which earlier entry Up has brought back (0 is the latest); nil while editing a new one.
@@ -15,8 +21,8 @@ public struct PromptState {
 
     public init(kind: ConsoleCommand.PromptKind, text: String = "") {
         self.kind = kind
-        self.text = text
-        cursor = text.count
+        self.characters = Array(text)
+        cursor = characters.count
     }
 
     public var label: String {
@@ -29,58 +35,55 @@ public struct PromptState {
         case .table: return "table"
         case .link: return "link (Enter toggles; +offset or -offset; 'start' aligns starts)"
         case .open: return "open recording"
-        case .export: return "export (csv|ndjson|events) [path]"
+        case .export: return "export csv|ndjson|events [raw] [all] [path or directory]"
         case .breakpoint: return "pause when a row matching this changes"
         case .command: return "command"
         }
     }
 
-    private func index(_ offset: Int) -> String.Index { text.index(text.startIndex, offsetBy: offset) }
-
     mutating func insert(_ c: Character) {
-        text.insert(c, at: index(cursor))
+        characters.insert(c, at: cursor)
         cursor += 1
     }
 
     /// Backspace: the character before the cursor.
     mutating func deleteBackward() {
         guard cursor > 0 else { return }
-        text.remove(at: index(cursor - 1))
+        characters.remove(at: cursor - 1)
         cursor -= 1
     }
 
     /// Delete: the character under the cursor.
     mutating func deleteForward() {
-        guard cursor < text.count else { return }
-        text.remove(at: index(cursor))
+        guard cursor < characters.count else { return }
+        characters.remove(at: cursor)
     }
 
-    mutating func moveCursor(by delta: Int) { cursor = min(max(0, cursor + delta), text.count) }
+    mutating func moveCursor(by delta: Int) { cursor = min(max(0, cursor + delta), characters.count) }
     mutating func moveCursorHome() { cursor = 0 }
-    mutating func moveCursorEnd() { cursor = text.count }
+    mutating func moveCursorEnd() { cursor = characters.count }
 
     /// Ctrl-U: everything before the cursor.
     mutating func deleteToStart() {
-        text.removeSubrange(text.startIndex..<index(cursor))
+        characters.removeSubrange(0..<cursor)
         cursor = 0
     }
 
     /// Ctrl-K: everything from the cursor on.
-    mutating func deleteToEnd() { text.removeSubrange(index(cursor)...) }
+    mutating func deleteToEnd() { characters.removeSubrange(cursor...) }
 
     /// Ctrl-W: the word before the cursor, and the spaces after it.
     mutating func deleteWordBackward() {
-        let chars = Array(text)
         var start = cursor
-        while start > 0 && chars[start - 1] == " " { start -= 1 }
-        while start > 0 && chars[start - 1] != " " { start -= 1 }
-        text.removeSubrange(index(start)..<index(cursor))
+        while start > 0 && characters[start - 1] == " " { start -= 1 }
+        while start > 0 && characters[start - 1] != " " { start -= 1 }
+        characters.removeSubrange(start..<cursor)
         cursor = start
     }
 
     /// Replaces the line (from the history), the cursor at its end.
     mutating func replace(with line: String) {
-        text = line
-        cursor = line.count
+        characters = Array(line)
+        cursor = characters.count
     }
 }

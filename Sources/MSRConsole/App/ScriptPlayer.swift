@@ -32,7 +32,10 @@ public final class ScriptPlayer {
         for (_, step) in script.steps {
             if app.shouldQuit { return }
             switch step {
-            case .command(let c): app.perform(c)
+            case .command(let c):
+                app.perform(c)
+                // A script's next step sees the export done, so its output is the same each run.
+                if case .export = c { app.finishExport() }
             case .key(let name):
                 if let press = KeyName.press(named: name) { runner.handle(.key(press)) }
             case .wait(let seconds):

@@ -23,6 +23,8 @@ public final class Pane {
     /// How many non-key columns are scrolled off to the left.
     public var scrollColumn = 0
     public var followKey: RowKey?
+    /// The row n / N moved to, selected once the frame after that change is shown.
+    public var reveal: (key: RowKey, seq: Int64)?
     public private(set) var frame: TableFrame?
     public private(set) var rows: ViewRows?
     public var highlights = Highlights()
@@ -112,11 +114,19 @@ public final class Pane {
         quietNextFrame = false
         frame = next
         rows = view.rows(for: next.state, changes: changes)
+        selectRevealedRow()
         keepFollowedRowInView()
         return true
     }
 
     public var rowCount: Int { rows?.count ?? 0 }
+
+    /// Selects the row n / N stopped at (the grid then scrolls to it), once its frame is here.
+    func selectRevealedRow() {
+        guard let r = reveal, let frame, frame.seq == r.seq else { return }
+        reveal = nil
+        if let row = frame.state[r.key], let pos = rows?.position(of: r.key, row: row) { selectedRow = pos }
+    }
 
     /// Keeps the followed row selected and visible.
     func keepFollowedRowInView() {

@@ -133,6 +133,7 @@ struct GridView {
         let rowRect = Rect(x: x, y: y, width: width, height: 1)
         buffer.fill(rowRect, style: base)
         var cx = x
+        var markedCells: [Rect] = []
         for col in columns {
             let cell = row[col.index]
             var style = base
@@ -143,6 +144,7 @@ struct GridView {
             if look.mark == .updated, look.markedColumns.contains(col.index) {
                 style = styles.updated.layered(over: style)
                 if look.isFresh { style = style.adding(.bold) }
+                markedCells.append(Rect(x: cx, y: y, width: col.width, height: 1))
             }
             // A NULL in a column of numbers sits where the numbers do.
             let right = cell.isNumber || (cell.isNull && col.isNumeric)
@@ -156,7 +158,15 @@ struct GridView {
             buffer.restyle(rowRect, style: style)
         }
         if look.isSelected {
-            buffer.restyle(rowRect, style: styles.selected)
+            // The selection must not hide what just changed: an inserted row keeps its colour
+            // (the selection shows as its attributes, underlined), changed cells theirs.
+            if look.mark == .inserted {
+                buffer.restyle(rowRect, style: Style(attributes: styles.selected.attributes.union(.underline)))
+            } else {
+                buffer.restyle(rowRect, style: styles.selected)
+                let updated = look.isFresh ? styles.updated.adding(.bold) : styles.updated
+                for r in markedCells { buffer.restyle(r, style: updated) }
+            }
         }
     }
 }

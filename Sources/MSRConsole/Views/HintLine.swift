@@ -37,6 +37,11 @@ struct HintLine {
         let width = buffer.width
         buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.hint])
         if let p = app.prompt { return drawPrompt(p, into: &buffer, y: y) }
+        if let q = app.question {
+            buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.prompt])
+            _ = buffer.put(" " + DisplayWidth.truncate(q, toWidth: width - 2), x: 0, y: y, style: theme[.prompt].adding(.bold))
+            return
+        }
         if let m = app.message {
             let role: UIRole = m.isError ? .error : .status
             buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[role])
@@ -80,9 +85,15 @@ struct HintLine {
             }
         }
         let chars = Array(p.text)
-        // The first character shown: far enough right that the cursor cell fits.
-        var first = 0
-        while first < p.cursor && DisplayWidth.of(String(chars[first..<p.cursor])) + 1 > room { first += 1 }
+        // The first character shown: far enough right that the cursor cell fits. Walked back
+        // from the cursor, so a long line costs its visible part, not its length squared.
+        var first = min(p.cursor, chars.count), used = 1
+        while first > 0 {
+            let w = max(1, DisplayWidth.of(String(chars[first - 1])))
+            guard used + w <= room else { break }
+            used += w
+            first -= 1
+        }
         var x = x0
         for i in first...chars.count {
             let c = i < chars.count ? String(chars[i]) : " "

@@ -24,6 +24,8 @@ public struct RowFilter: Sendable, CustomStringConvertible {
     public let description: String
     /// Each column's type, so a cell is compared as it is shown.
     let types: [ColumnType]
+    /// Each term's value, read once as a number, a decimal and a time (`TypedValueOrder`).
+    let operands: [TypedValueOrder.Operand]
 
     public init(parsing text: String, columns: [ColumnSchema]) throws(RowFilterError) {
         var terms: [Term] = []
@@ -44,6 +46,10 @@ public struct RowFilter: Sendable, CustomStringConvertible {
         self.terms = terms
         self.description = text
         self.types = columns.map(\.type)
+        self.operands = terms.map { term in
+            if case .column(_, _, let value) = term { return TypedValueOrder.Operand(value) }
+            return TypedValueOrder.Operand("")
+        }
     }
 
     /// Splits a term at its operator, by bytes: a `Character` would join an operator with a
@@ -61,12 +67,12 @@ public struct RowFilter: Sendable, CustomStringConvertible {
     }
 
     public func matches(_ row: Row) -> Bool {
-        terms.allSatisfy { term in
-            switch term {
+        terms.indices.allSatisfy { n in
+            switch terms[n] {
             case .text(let t):
                 return row.values.indices.contains { shown(row[$0], $0).caseFolded.utf8Contains(t) }
-            case .column(let i, let op, let value):
-                return RowFilter.compare(row[i], op, value, type: i < types.count ? types[i] : .unknown)
+            case .column(let i, let op, _):
+                return RowFilter.compare(row[i], op, operands[n], type: i < types.count ? types[i] : .unknown)
             }
         }
     }
@@ -76,16 +82,21 @@ public struct RowFilter: Sendable, CustomStringConvertible {
     }
 
     static func compare(_ cell: Value, _ op: Comparison, _ text: String, type: ColumnType = .unknown) -> Bool {
-        let shown = cell.isNull ? "" : ValueFormatter.format(cell, as: type)
-        if op == .contains { return shown.caseFolded.utf8Contains(text.caseFolded) }
+        compare(cell, op, TypedValueOrder.Operand(text), type: type)
+    }
+
+    static func compare(_ cell: Value, _ op: Comparison, _ operand: TypedValueOrder.Operand, type: ColumnType) -> Bool {
+        let text = operand.text
+        let shown = { cell.isNull ? "" : ValueFormatter.format(cell, as: type) }
+        if op == .contains { return shown().caseFolded.utf8Contains(text.caseFolded) }
         let order: Int
-        switch TypedValueOrder.compare(cell, type, with: text) {
+        switch TypedValueOrder.compare(cell, type, with: operand) {
         case .less: order = -1
         case .equal: order = 0
         case .greater: order = 1
         case .unordered: return op == .notEqual
         case .byText:
-            let s = shown
+            let s = shown()
             order = s.utf8Compare(text)
             if op == .equal || op == .notEqual {
                 let same = s.caseFolded.utf8Equal(text.caseFolded) || (cell.isNull && text.caseFolded == "null")

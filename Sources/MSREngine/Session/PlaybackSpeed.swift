@@ -11,6 +11,8 @@ public enum PlaybackSpeed: Hashable, Sendable {
 
     /// Events a tick moves at `max`.
     public static let eventsPerTickAtMax: Int64 = 2500
+    /// The rate max never falls below, however sparse the events: the ladder's fastest.
+    public static let maxFloorRate = 1000.0
 
     public static let realTime = PlaybackSpeed.rate(1)
 

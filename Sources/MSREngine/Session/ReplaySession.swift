@@ -18,6 +18,8 @@ public final class ReplaySession {
     /// Set when the breakpoint stopped playback, naming the event.
     public private(set) var breakpointHit: ChangeEvent?
     private var lastTick: Double?
+    /// Set when a tick wrapped round the loop: the jump back is not playing speed.
+    private var wrapped = false
 
     public init(id: Int, timeline: Timeline, clock: ReplayClock) {
         self.id = id
@@ -98,15 +100,25 @@ public final class ReplaySession {
         guard playhead.isPlaying, let last = lastTick else { return false }
         let elapsed = max(0, now - last)
         let before = playhead
+        wrapped = false
         switch playhead.speed {
         case .max:
-            let step = PlaybackSpeed.eventsPerTickAtMax * (playhead.direction == .forward ? 1 : -1)
-            try advance(toSeq: playhead.seq + step)
+            let forward = playhead.direction == .forward
+            let bySeq = playhead.seq + PlaybackSpeed.eventsPerTickAtMax * (forward ? 1 : -1)
+            // Where events are dense a fixed count of them covers little time: max is never
+            // slower than the fastest rate.
+            let byTime = playhead.time + Int64((elapsed * PlaybackSpeed.maxFloorRate * 1_000_000 * playhead.direction.sign).rounded())
+            let seqTime = try timeline.time(ofSeq: min(max(0, bySeq), timeline.lastSeq))
+            if forward ? byTime > seqTime : byTime < seqTime {
+                try advance(toTime: byTime)
+            } else {
+                try advance(toSeq: bySeq)
+            }
         case .rate(let r):
             let delta = Int64((elapsed * r * 1_000_000 * playhead.direction.sign).rounded())
             try advance(toTime: playhead.time + delta)
         }
-        if elapsed > 0 {
+        if elapsed > 0 && !wrapped {
             let gained = Double(abs(playhead.time - before.time)) / 1_000_000 / elapsed
             achievedSpeed = achievedSpeed == 0 ? gained : achievedSpeed * 0.8 + gained * 0.2
         }
@@ -116,8 +128,8 @@ public final class ReplaySession {
 
     private func advance(toTime target: Timestamp) throws(RecordingError) {
         if let loop = playhead.loop {
-            if playhead.direction == .forward && target > loop.upperBound { return try seek(to: loop.lowerBound) }
-            if playhead.direction == .backward && target < loop.lowerBound { return try seek(to: loop.upperBound) }
+            if playhead.direction == .forward && target > loop.upperBound { wrapped = true; return try seek(to: loop.lowerBound) }
+            if playhead.direction == .backward && target < loop.lowerBound { wrapped = true; return try seek(to: loop.upperBound) }
         }
         if target >= timeline.end && playhead.direction == .forward {
             try seek(toSeq: timeline.lastSeq)
@@ -134,6 +146,7 @@ public final class ReplaySession {
     private func advance(toSeq target: Int64) throws(RecordingError) {
         let t = try timeline.time(ofSeq: min(max(0, target), timeline.lastSeq))
         if let loop = playhead.loop, !loop.contains(t) {
+            wrapped = true
             return try seek(to: playhead.direction == .forward ? loop.lowerBound : loop.upperBound)
         }
         try seek(toSeq: target)

@@ -25,6 +25,8 @@ struct OpenCommand: ParsableCommand {
     @Flag(help: "Run the script on an in-memory screen and print it, without a terminal.") var headless = false
     @Option(help: "The headless screen's size, COLSxROWS (at most \(HeadlessSize.maxColumns)x\(HeadlessSize.maxRows)).")
     var size: String = "160x48"
+    @Option(name: .customLong("export-dir"), help: "The directory exports (e) are written to when no path is given (default: the working directory).")
+    var exportDir: String?
 
     func validate() throws {
         if maxSessions < 1 || maxSessions > 64 { throw ValidationError("--max-sessions takes 1 to 64.") }
@@ -46,6 +48,13 @@ struct OpenCommand: ParsableCommand {
             var options = ConsoleLauncher.options()
             options.maxSessions = maxSessions
             options.mouse = !noMouse
+            if let dir = exportDir {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    throw CLIError("--export-dir \(dir) is not a directory; give one that exists.")
+                }
+                options.exportDirectory = dir
+            }
             let app = try ConsoleApp(recording: handle, options: options)
             if let warning = loaded.warning { app.warn(warning) }
             if headless {

@@ -75,7 +75,9 @@ struct RecordingInfo {
         }
         out += "\nbookmarks  \(bookmarks.isEmpty ? "none" : String(bookmarks.count))\n"
         for b in bookmarks {
-            out += "  \(b.time.iso8601)  \(safe(b.label))\(b.note.isEmpty ? "" : "  — \(safe(b.note))")\n"
+            // A note the console labelled with its own beginning is printed once, whole.
+            let text = b.note.isEmpty || b.note == b.label ? b.label : b.note.hasPrefix(b.label) ? b.note : "\(b.label)  — \(b.note)"
+            out += "  \(b.time.iso8601)  \(safe(text))\n"
         }
         return out
     }

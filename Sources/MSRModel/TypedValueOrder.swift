@@ -9,7 +9,7 @@ public enum TypedValueOrder {
     /// How a cell stands against a typed value.
     public enum Order: Sendable, Equatable {
         case less, equal, greater
-        /// Neither is before the other (NaN, or a null against a number or a time).
+        /// Neither is before the other (a null against a number or a time).
         case unordered
         /// The type says nothing about this pair: compare the cell's text instead.
         case byText
@@ -51,7 +51,10 @@ public enum TypedValueOrder {
         }
         if case .double(let d) = cell {
             guard let typed = operand.double else { return .byText }
-            return d.isNaN || typed.isNaN ? .unordered : Order(d, typed)
+            // NaN equals only NaN and sorts above every number, as in PostgreSQL; a plain
+            // comparison would leave it beside everything.
+            if d.isNaN || typed.isNaN { return d.isNaN == typed.isNaN ? .equal : (d.isNaN ? .greater : .less) }
+            return Order(d, typed)
         }
         guard let typed = operand.decimal else { return .byText }
         if cell.isNull { return .unordered }

@@ -86,7 +86,7 @@ final class TypedCompareTests: XCTestCase {
         let d = TypedFixture.decimal1
         XCTAssertEqual(TypedValueOrder.compare(.string(TypedFixture.base64(unscaled: -5)), d, with: "-0.4"), .less)
         XCTAssertEqual(TypedValueOrder.compare(.string(TypedFixture.base64(unscaled: 5)), d, with: "0.50"), .equal)
-        XCTAssertEqual(TypedValueOrder.compare(.double(.nan), .unknown, with: "1"), .unordered)
+        XCTAssertEqual(TypedValueOrder.compare(.double(.nan), .unknown, with: "1"), .greater)
         XCTAssertEqual(TypedValueOrder.compare(.null, d, with: "1"), .unordered)
         XCTAssertEqual(TypedValueOrder.compare(.int(Int64.max), .unknown, with: "9223372036854775806"), .greater)
         XCTAssertEqual(TypedValueOrder.compare(.string("abc"), .unknown, with: "1"), .byText)

@@ -9,6 +9,9 @@ struct CatalogRelationResolver: RelationResolver {
     /// Base types of the domain types seen so far, and every type already asked about.
     var domainBases: [UInt32: DomainBase] = [:]
     var checkedTypes: Set<UInt32> = []
+    /// Names from Type messages: only a fallback, since pgoutput names a domain by its base type
+    /// (`logicalrep_write_typ` looks the name up for the base), so the catalog's name wins.
+    var streamedTypeNames: [UInt32: String] = [:]
     /// Column names of a table as the recording holds it (empty for a table not yet recorded).
     let recordedColumns: (TableName) -> [String]
 
@@ -33,6 +36,7 @@ struct CatalogRelationResolver: RelationResolver {
             }
             if !unknown.isEmpty {
                 typeNames.merge(try catalog.typeNames(unknown.sorted())) { a, _ in a }
+                for oid in unknown where typeNames[oid] == nil { typeNames[oid] = streamedTypeNames[oid] }
             }
             // A Type message names a type without saying whether it is a domain.
             let unchecked = Set(relation.columns.map(\.typeOID)).filter {
@@ -53,6 +57,6 @@ struct CatalogRelationResolver: RelationResolver {
     }
 
     mutating func noteType(_ type: PgType) {
-        typeNames[type.oid] = type.name
+        streamedTypeNames[type.oid] = type.name
     }
 }

@@ -51,6 +51,22 @@ final class IntegrityCLITests: XCTestCase {
         }
     }
 
+    func testACutRecordingIsReportedAsCutShort() throws {
+        let dir = TemporaryDirectory()
+        let input = dir.path("in.ndjson")
+        try Self.lines("units", count: 3000, from: 1_000_000, lsn: 1).write(toFile: input, atomically: true, encoding: .utf8)
+        let rec = dir.path("r.msr")
+        try ingest(input, into: rec)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: rec))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: rec))
+        for args in [["info", rec], ["state", rec, "--table", "units", "--at", "+3"], ["events", rec]] {
+            let r = try MSRBinary.run(args)
+            XCTAssertEqual(r.status, 1, r.stdout)
+            XCTAssertTrue(r.stderr.contains("\(rec) is cut short (\(bytes.count / 2) bytes of the \(bytes.count)"), r.stderr)
+            XCTAssertFalse(r.stderr.contains("not an msr recording"), r.stderr)
+        }
+    }
+
     func testAnUnreadableRecordingSaysPermissionDenied() throws {
         let dir = TemporaryDirectory()
         let input = dir.path("in.ndjson")
@@ -135,8 +151,8 @@ final class IntegrityCLITests: XCTestCase {
             let running = writer.isRunning
             let r = try MSRBinary.run(["events", rec])
             guard r.status == 0 else {
-                // Before the first commit there is no recording yet.
-                XCTAssertTrue(r.stderr.contains("No recording") || r.stderr.contains("not an msr recording") == false, r.stderr)
+                // Before the first commit there is no recording yet; after it, every run reads.
+                XCTAssertEqual(runs, 0, "a run failed once the recording existed: \(r.stderr)")
                 continue
             }
             runs += 1

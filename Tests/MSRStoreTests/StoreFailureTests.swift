@@ -139,6 +139,18 @@ final class StoreFailureTests: XCTestCase {
         XCTAssertNoThrow(try SQLiteRecordingStore(creatingAt: path))
     }
 
+    func testARecordingOfAnEarlierFormatIsRefusedWithWhatToDo() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path("r.msr")
+        try record(path, count: 10)
+        let db = try SQLiteDatabase(path: path, create: false)
+        try db.execute("UPDATE meta SET value = '3' WHERE key = 'format_version'")
+        XCTAssertThrowsError(try SQLiteRecordingStore(openingAt: path)) { error in
+            guard case RecordingError.olderVersion(_, 3, 4) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue("\(error)".contains("record or ingest it again"), "\(error)")
+        }
+    }
+
     /// What each SQLite result code (with the errno behind it) is reported as, for the cases a
     /// test cannot bring about on every machine (permission as root, say).
     func testSQLiteFailuresMapToWhatWentWrong() throws {

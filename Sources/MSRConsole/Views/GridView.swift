@@ -1,5 +1,6 @@
 import MSREngine
 import MSRModel
+import MSRStore
 import MSRTerminal
 
 /// One pane's table: a bordered grid of the rows at the pane's time, key columns pinned on
@@ -47,9 +48,14 @@ struct GridView {
         _ = buffer.put(title, x: area.x + 2, y: area.y, style: theme[focused ? .paneTitleFocused : .paneTitle].layered(over: border))
         guard fits else { return }
         // Asked after the window was read: that is when damaged keyframe pages are found.
-        if let damage = pane.feed.error {
+        if let failure = pane.feed.error {
             buffer.fill(inner, style: theme[.gridText])
-            let text = TextWrap.lines("damaged recording: \(damage)", width: inner.width - 1)
+            let damaged: Bool
+            switch failure {
+            case .corrupt, .truncated: damaged = true
+            default: damaged = false
+            }
+            let text = TextWrap.lines("\(damaged ? "damaged recording" : "cannot show this table"): \(failure)", width: inner.width - 1)
             for (i, line) in text.prefix(inner.height).enumerated() {
                 _ = buffer.put(line, x: inner.x + 1, y: inner.y + i, style: theme[.error], maxWidth: inner.width - 1)
             }

@@ -17,7 +17,7 @@ public final class SQLiteDatabase {
         do {
             connection = try SQLiteConnection(path: path, create: create)
         } catch {
-            throw .storage(path: path, detail: error.message)
+            throw .opening(path: path, error)
         }
     }
 

@@ -9,7 +9,7 @@ final class DebeziumDecoderTests: XCTestCase {
 
     private func change(_ line: String, number: Int = 1, file: StaticString = #filePath, line l: UInt = #line) throws -> SourceChange {
         let decoded = try decoder.decode(line: line, number: number)
-        guard case .change(let c) = decoded else {
+        guard case .change(let c, _) = decoded else {
             XCTFail("expected a change, got \(decoded)", file: file, line: l)
             throw XCTSkip("no change")
         }

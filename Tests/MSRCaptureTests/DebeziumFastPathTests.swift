@@ -28,7 +28,8 @@ final class DebeziumFastPathTests: XCTestCase {
         switch (f, g) {
         case (.skipped(let a), .skipped(let b)):
             XCTAssertEqual(a, b, file: file, line: lineNumber)
-        case (.change(let a), .change(let b)):
+        case (.change(let a, let ta), .change(let b, let tb)):
+            XCTAssertEqual(ta, tb, file: file, line: lineNumber)
             XCTAssertEqual(a.table, b.table, file: file, line: lineNumber)
             XCTAssertEqual(a.op, b.op, file: file, line: lineNumber)
             XCTAssertEqual(a.commitTime, b.commitTime, file: file, line: lineNumber)

@@ -21,8 +21,9 @@ struct DebeziumEnvelope {
     /// The fields of the record's key; nil when there is no key.
     var key: JSONObject?
     var keySchema: JSONObject?
-    /// The Kafka offset of the record, when the line gives one.
+    /// The Kafka offset and partition of the record, when the line gives them.
     var offset: Int64?
+    var partition: Int64?
 
     typealias Problem = DebeziumLineError.Problem
 
@@ -49,12 +50,16 @@ struct DebeziumEnvelope {
         var envelope = try unwrapValue(v, field: valueField)
         guard envelope.payload != nil else { return envelope }
         (envelope.key, envelope.keySchema) = try unwrapKey(record["key"])
-        envelope.offset = try offset(of: record)
+        envelope.offset = try integer(record, "offset")
+        envelope.partition = try integer(record, "partition")
         return envelope
     }
 
     /// The key's fields and schema: the key is a plain object, or `{schema, payload}`.
+    /// A key that is not JSON (the StringConverter's `Struct{id=1}`) is passed over: the row
+    /// image names the key too.
     static func unwrapKey(_ raw: JSONValue?) throws(Problem) -> (fields: JSONObject?, schema: JSONObject?) {
+        if case .string(let text)? = raw, (try? JSONParser.parse(text)) == nil { return (nil, nil) }
         guard let key = try embedded(raw, field: "key") else { return (nil, nil) }
         guard case .object(let k) = key else {
             throw .wrongShape(field: "key", expected: "an object or null", found: key.kindName)
@@ -80,13 +85,20 @@ struct DebeziumEnvelope {
         }
     }
 
-    /// The change event `object`, or a skipped transaction marker.
+    /// The change event `object` (read from a flattened record or a CloudEvent when it is
+    /// one), or a skipped record of another Debezium topic.
     static func event(_ object: JSONObject, schema: JSONObject?) throws(Problem) -> DebeziumEnvelope {
         if object.contains("op") { return DebeziumEnvelope(payload: object, schema: schema) }
-        if let status = object["status"]?.stringValue, status == "BEGIN" || status == "END", object.contains("id") {
-            return DebeziumEnvelope(skip: .transaction)
+        if let skip = DebeziumShapes.skipReason(object, schema: schema) { return DebeziumEnvelope(skip: skip) }
+        if DebeziumShapes.isCloudEvent(object) {
+            let (event, inner) = try DebeziumShapes.cloudEvent(object)
+            return DebeziumEnvelope(payload: event, schema: inner)
         }
-        throw .missingOp
+        if DebeziumShapes.isFlattened(object) {
+            let (event, envelopeSchema) = try DebeziumShapes.flattenedEvent(object, schema: schema)
+            return DebeziumEnvelope(payload: event, schema: envelopeSchema)
+        }
+        throw .unreadableShape(DebeziumShapes.advice)
     }
 
     /// A member that tools may write either as JSON or as a string holding JSON; nil when it is
@@ -102,11 +114,11 @@ struct DebeziumEnvelope {
         }
     }
 
-    static func offset(of record: JSONObject) throws(Problem) -> Int64? {
-        guard let value = record["offset"], !value.isNull else { return nil }
-        guard let offset = value.int64Value else {
-            throw .wrongShape(field: "offset", expected: "an integer", found: value.kindName)
+    static func integer(_ record: JSONObject, _ name: String) throws(Problem) -> Int64? {
+        guard let value = record[name], !value.isNull else { return nil }
+        guard let n = value.int64Value else {
+            throw .wrongShape(field: name, expected: "an integer", found: value.kindName)
         }
-        return offset
+        return n
     }
 }

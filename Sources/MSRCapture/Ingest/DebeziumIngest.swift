@@ -36,7 +36,7 @@ public final class DebeziumIngest {
 
         var report = IngestReport()
         var rejects: [RejectFile.Entry] = []
-        let end = writer.lastEventOrder.map { ChangeOrder(time: $0.time, position: $0.position ?? Int64.min) }
+        let end = writer.lastEventOrder.map { ChangeOrder(time: $0.time, position: $0.position) }
         var buffer = ReorderBuffer(recordingEnd: end, lateLimit: lateLimit)
         var bytesRead: Int64 = 0
 
@@ -63,6 +63,7 @@ public final class DebeziumIngest {
         do {
             while var batch = pipeline.next() {
                 report.lines += batch.lines
+                report.timedByEvent += batch.timedByEvent
                 bytesRead = batch.bytesRead
                 for (reason, n) in batch.skipped { report.skipped[reason.rawValue, default: 0] += n }
                 for r in batch.rejected {

@@ -173,7 +173,12 @@ extension SQLiteRecordingStore {
                 s.rewind()
                 try s.bind(1, e.seq)
                 try s.bind(2, e.commitTime.micros)
-                try s.bind(3, e.position)
+                // A plain integer stays an INTEGER (as in recordings before connector positions).
+                if let p = e.position, p.integer == nil {
+                    try s.bind(3, copying: p.storedBytes)
+                } else {
+                    try s.bind(3, e.position?.integer)
+                }
                 try s.bind(4, Int64(e.table))
                 try s.bind(5, Int64(e.op.rawValue))
                 try s.bind(6, borrowing: part(key))
@@ -233,7 +238,7 @@ extension SQLiteRecordingStore {
                         return ColumnMask(words: words)
                     }
                 }
-                out.append(ChangeEvent(seq: s.int64(0), commitTime: Timestamp(micros: s.int64(1)), position: s.optionalInt64(2),
+                out.append(ChangeEvent(seq: s.int64(0), commitTime: Timestamp(micros: s.int64(1)), position: try position(s, 2),
                                        table: TableID(truncatingIfNeeded: s.int64(3)), op: op, key: key,
                                        before: before, after: after, givenColumns: given))
             } catch {
@@ -241,5 +246,13 @@ extension SQLiteRecordingStore {
             }
         }
         return out
+    }
+
+    /// An event's position: an INTEGER is a plain integer, a BLOB a connector's position.
+    private func position(_ s: SQLiteStatement, _ column: Int32) throws(BinaryCodingError) -> SourcePosition? {
+        if s.isNull(column) { return nil }
+        guard s.isBlob(column), let bytes = s.blob(column) else { return SourcePosition(s.int64(column)) }
+        guard let p = SourcePosition(storedBytes: bytes) else { throw BinaryCodingError.malformed }
+        return p
     }
 }

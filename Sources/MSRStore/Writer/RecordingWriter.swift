@@ -15,7 +15,7 @@ public final class RecordingWriter {
     var states: [TableID: TableState] = [:]
     var sinceKeyframe: [TableID: Int] = [:]
     var lastSeq: Int64 = 0
-    var lastOrder: (time: Timestamp, position: Int64?)?
+    var lastOrder: (time: Timestamp, position: SourcePosition?)?
     var unseenTotal: Int64 = 0
 
     public init(store: RecordingStore, options: WriterOptions = WriterOptions()) throws(RecordingError) {
@@ -55,7 +55,7 @@ public final class RecordingWriter {
     public static let heartbeatKey = "capture_heartbeat_us"
 
     /// Commit time and source position of the recording's last event; nil when it is empty.
-    public var lastEventOrder: (time: Timestamp, position: Int64?)? { lastOrder }
+    public var lastEventOrder: (time: Timestamp, position: SourcePosition?)? { lastOrder }
 
     /// The recording's event count after the writes so far.
     public var eventCount: Int64 { lastSeq }
@@ -105,9 +105,9 @@ public final class RecordingWriter {
         return report
     }
 
-    private func isEarlier(_ p: PendingChange, than last: (time: Timestamp, position: Int64?)) -> Bool {
+    private func isEarlier(_ p: PendingChange, than last: (time: Timestamp, position: SourcePosition?)) -> Bool {
         if p.commitTime != last.time { return p.commitTime < last.time }
-        return (p.position ?? Int64.min) < (last.position ?? Int64.min)
+        return SourcePosition.ordersBefore(p.position, last.position)
     }
 
     /// Completes and stores changes in order; the caller holds the transaction.

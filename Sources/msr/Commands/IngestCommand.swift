@@ -80,6 +80,9 @@ struct IngestDebeziumCommand: ParsableCommand {
         if skipped > 0 {
             parts.append("\(skipped) skipped (" + r.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
         }
+        if r.timedByEvent > 0 {
+            parts.append("\(r.timedByEvent) timed by when Debezium read them (source.ts_ms missing or 0)")
+        }
         if !r.rejected.isEmpty { parts.append("\(r.rejected.count) rejected") }
         return "msr: " + parts.joined(separator: "; ") + "."
     }

@@ -17,6 +17,7 @@ public final class RecordingWriter {
     var lastSeq: Int64 = 0
     var lastOrder: (time: Timestamp, position: SourcePosition?)?
     var unseenTotal: Int64 = 0
+    var snapshots = SnapshotPlacement()
 
     public init(store: RecordingStore, options: WriterOptions = WriterOptions()) throws(RecordingError) {
         self.store = store
@@ -63,6 +64,7 @@ public final class RecordingWriter {
     /// Completes, orders and stores `changes`; reports what was written, skipped and refused.
     /// `progress` is told how many of the changes have been handled, after each batch.
     public func write(_ changes: [SourceChange], progress: ((Int) -> Void)? = nil) throws(RecordingError) -> WriteReport {
+        defer { snapshots.endWrite() }
         var report = WriteReport()
         var pending: [PendingChange] = []
         pending.reserveCapacity(changes.count)
@@ -141,6 +143,7 @@ public final class RecordingWriter {
         }
         let event = complete(p, seq: seq, schema: schema, state: states[p.table, default: fresh()], report: &report)
         states[p.table, default: fresh()].apply(event)
+        snapshots.note(p, key: event.key)
         lastSeq = seq
         lastOrder = (p.commitTime, p.position)
         events.append(event)

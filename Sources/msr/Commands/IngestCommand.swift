@@ -18,9 +18,12 @@ struct IngestDebeziumCommand: ParsableCommand {
         commandName: "debezium",
         abstract: "Load Debezium change events (NDJSON, one event per line) into a recording.",
         discussion: """
-            Lines may be bare Debezium payloads, {schema, payload} envelopes, or {key, value} records. \
-            Events are ordered by commit time, source position and input order; events already in the \
-            recording are skipped, so ingesting a file twice changes nothing. Bad lines are reported on \
+            Lines may be bare Debezium payloads, {schema, payload} envelopes, {key, value} records, \
+            kcat -J lines (kcat -C -b BROKER -t TOPIC -J -e | msr ingest debezium - --into REC.msr), \
+            records flattened by ExtractNewRecordState (with add.fields=op,table,source.ts_ms) or CloudEvents; \
+            heartbeats, schema changes, schema history and transaction markers are skipped and counted. \
+            Events are ordered by commit time, the connector's source position and input order; events \
+            already in the recording are skipped, so ingesting a file twice changes nothing. Bad lines are reported on \
             stderr and written to REC.msr.rejects.ndjson; everything valid is kept. \
             Exit status: 0 when every line was taken, 2 when some were rejected, 1 on a fatal error.
             """)

@@ -41,7 +41,16 @@ struct DebeziumEnvelope {
     /// read, since the line is skipped anyway.
     static func unwrapRecord(_ record: JSONObject) throws(Problem) -> DebeziumEnvelope {
         let valueField = record.contains("value") ? "value" : "payload"
-        guard let value = try embedded(record[valueField], field: valueField) else {
+        let raw: JSONValue?
+        do {
+            raw = try embedded(record[valueField], field: valueField)
+        } catch {
+            // A value written by another converter (Avro, the StringConverter) as text.
+            guard case .notJSON(_, let e) = error else { throw error }
+            throw .unreadableShape("\(valueField) is not JSON (\(e)); msr reads the JSON converter's output: "
+                                   + "set value.converter=org.apache.kafka.connect.json.JsonConverter")
+        }
+        guard let value = raw else {
             return DebeziumEnvelope(skip: .tombstone)
         }
         guard case .object(let v) = value else {

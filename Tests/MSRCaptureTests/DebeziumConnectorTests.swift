@@ -230,6 +230,9 @@ final class DebeziumConnectorTests: XCTestCase {
         XCTAssertEqual(report.written, 4)
         XCTAssertEqual(try rows(rec, "inventory.customers"), [[.int(2), .string("Edsger")]])
         try assertReingestChangesNothing(lines)
+        // A column that other topics' records also have does not make a row one of them.
+        let ddlColumn = #"{"id":5,"ddl":"CREATE TABLE x ()","status":"BEGIN","__op":"c","__table":"migrations","__source_ts_ms":\#(t0)}"#
+        XCTAssertEqual(try DebeziumDecoder().decode(line: ddlColumn, number: 1).change?.table, TableName(schema: nil, name: "migrations"))
         let noTable = #"{"id":1,"__op":"c","__source_ts_ms":\#(t0)}"#
         XCTAssertThrowsError(try DebeziumDecoder().decode(line: noTable, number: 1)) { error in
             XCTAssertTrue("\(error)".contains("transforms.unwrap.add.fields"), "\(error)")

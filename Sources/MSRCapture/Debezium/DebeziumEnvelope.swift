@@ -98,15 +98,16 @@ struct DebeziumEnvelope {
     /// one), or a skipped record of another Debezium topic.
     static func event(_ object: JSONObject, schema: JSONObject?) throws(Problem) -> DebeziumEnvelope {
         if object.contains("op") { return DebeziumEnvelope(payload: object, schema: schema) }
-        if let skip = DebeziumShapes.skipReason(object, schema: schema) { return DebeziumEnvelope(skip: skip) }
-        if DebeziumShapes.isCloudEvent(object) {
-            let (event, inner) = try DebeziumShapes.cloudEvent(object)
-            return DebeziumEnvelope(payload: event, schema: inner)
-        }
+        // Flattened rows first: a table may well have a column named `ddl` or `status`.
         if DebeziumShapes.isFlattened(object) {
             let (event, envelopeSchema) = try DebeziumShapes.flattenedEvent(object, schema: schema)
             return DebeziumEnvelope(payload: event, schema: envelopeSchema)
         }
+        if DebeziumShapes.isCloudEvent(object) {
+            let (event, inner) = try DebeziumShapes.cloudEvent(object)
+            return DebeziumEnvelope(payload: event, schema: inner)
+        }
+        if let skip = DebeziumShapes.skipReason(object, schema: schema) { return DebeziumEnvelope(skip: skip) }
         throw .unreadableShape(DebeziumShapes.advice)
     }
 

@@ -45,7 +45,13 @@ enum DebeziumShapes {
         var row: [JSONMember] = []
         var meta: [String: JSONValue] = [:]
         for m in object.members {
-            if m.key.hasPrefix("__") { meta[String(m.key.dropFirst(2)), default: m.value] = m.value } else { row.append(m) }
+            guard m.key.hasPrefix("__") else {
+                row.append(m)
+                continue
+            }
+            // A member given twice: the first counts, as everywhere else.
+            let name = String(m.key.dropFirst(2))
+            if meta[name] == nil { meta[name] = m.value }
         }
         var source: [JSONMember] = []
         for name in sourceMembers {

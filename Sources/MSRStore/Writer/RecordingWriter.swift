@@ -31,6 +31,7 @@ public final class RecordingWriter {
     /// Loads every table's state after `seq` and forgets anything later.
     func loadEnd(atSeq seq: Int64) throws(RecordingError) {
         lastSeq = seq
+        snapshots.rewind(toSeq: seq)
         states.removeAll()
         sinceKeyframe.removeAll()
         for table in catalog.schemas.values {
@@ -143,7 +144,7 @@ public final class RecordingWriter {
         }
         let event = complete(p, seq: seq, schema: schema, state: states[p.table, default: fresh()], report: &report)
         states[p.table, default: fresh()].apply(event)
-        snapshots.note(p, key: event.key)
+        snapshots.note(p, key: event.key, seq: seq)
         lastSeq = seq
         lastOrder = (p.commitTime, p.position)
         events.append(event)

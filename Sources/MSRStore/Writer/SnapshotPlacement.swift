@@ -13,30 +13,38 @@ import MSRModel
 /// What it remembers is dropped after two writes without snapshot rows: by then the snapshot is
 /// over, and nothing is left for a later change to supersede.
 struct SnapshotPlacement {
-    /// The latest position of a snapshot row seen.
-    private var point: SourcePosition?
-    /// Per table and row, the position of the last change beyond `point`.
-    private var newer: [TableID: [RowKey: SourcePosition]] = [:]
+    /// The latest position of a snapshot row seen, and the seq of its event.
+    private var point: (position: SourcePosition, seq: Int64)?
+    /// Per table and row, the position of the last change beyond `point` and its event's seq.
+    private var newer: [TableID: [RowKey: (position: SourcePosition, seq: Int64)]] = [:]
     private var quietWrites = 0
     private var sawRead = false
 
     /// Notes a change as it is stored.
-    mutating func note(_ p: borrowing PendingChange, key: RowKey) {
+    mutating func note(_ p: borrowing PendingChange, key: RowKey, seq: Int64) {
         guard let position = p.position else { return }
         if p.op == .read {
             sawRead = true
-            if point == nil || SourcePosition.ordersBefore(point, position) { point = position }
+            if point == nil || SourcePosition.ordersBefore(point?.position, position) { point = (position, seq) }
             return
         }
-        guard point != nil, SourcePosition.ordersBefore(point, position) else { return }
-        newer[p.table, default: [:]][key] = position
-        if let old = p.oldKey { newer[p.table, default: [:]][old] = position }
+        guard let point, SourcePosition.ordersBefore(point.position, position) else { return }
+        newer[p.table, default: [:]][key] = (position, seq)
+        if let old = p.oldKey { newer[p.table, default: [:]][old] = (position, seq) }
+    }
+
+    /// Forgets what events after `seq` said: the writer takes them back to re-derive them.
+    mutating func rewind(toSeq seq: Int64) {
+        if let p = point, p.seq > seq { point = nil }
+        for table in Array(newer.keys) {
+            newer[table] = newer[table]?.filter { $0.value.seq <= seq }
+        }
     }
 
     /// Whether the snapshot row `p` is older, in its source, than a change already stored.
     func isSuperseded(_ p: borrowing PendingChange) -> Bool {
         guard p.op == .read, let position = p.position, let last = newer[p.table]?[p.key] else { return false }
-        return SourcePosition.ordersBefore(position, last)
+        return SourcePosition.ordersBefore(position, last.position)
     }
 
     /// Called after each write.

@@ -148,6 +148,7 @@ final class DebeziumConnectorTests: XCTestCase {
             let rec = dir.path("snap.msr")
             let report = try ingest(lines, into: rec, dir: dir, batchLines: batch)
             XCTAssertEqual(report.written, 5)
+            XCTAssertEqual(report.staleSnapshotRows, 1)
             XCTAssertEqual(try rows(rec, "public.customers"), [[.int(1), .string("one")], [.int(2), .string("TWO")]], "batches of \(batch)")
         }
         try assertReingestChangesNothing(lines)

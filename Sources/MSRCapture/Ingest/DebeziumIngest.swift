@@ -51,6 +51,7 @@ public final class DebeziumIngest {
             report.duplicates += w.duplicates
             report.unseenRows += w.unseenRows
             report.rederived += w.rederived
+            report.staleSnapshotRows += w.staleSnapshotRows
             report.newTables += w.newTables
             for (origin, error) in w.rejected {
                 rejects.append(.init(input: IngestOrigin.input(of: origin), line: IngestOrigin.line(of: origin),

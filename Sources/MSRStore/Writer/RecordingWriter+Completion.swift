@@ -44,6 +44,7 @@ extension RecordingWriter {
             if event.before == nil { noteUnseen(&report) }
         case .read where snapshots.isSuperseded(p) || (p.after?.fields.isEmpty ?? true):
             // A stale snapshot row (or one recorded so before): read, the row left as it is.
+            if !(p.after?.fields.isEmpty ?? true) { report.staleSnapshotRows += 1 }
             event.before = state[p.key]
             event.after = event.before
             event.givenColumns = ColumnMask()

@@ -83,6 +83,9 @@ struct IngestDebeziumCommand: ParsableCommand {
         if skipped > 0 {
             parts.append("\(skipped) skipped (" + r.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
         }
+        if r.staleSnapshotRows > 0 {
+            parts.append("\(r.staleSnapshotRows) snapshot rows older than a change already recorded (kept as read)")
+        }
         if r.timedByEvent > 0 {
             parts.append("\(r.timedByEvent) timed by when Debezium read them (source.ts_ms missing or 0)")
         }

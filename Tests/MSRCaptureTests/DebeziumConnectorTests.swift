@@ -154,6 +154,24 @@ final class DebeziumConnectorTests: XCTestCase {
         try assertReingestChangesNothing(lines)
     }
 
+    func testSnapshotRowsWithoutAPositionKeepTheirTimeOrder() throws {
+        func withoutLSN(_ line: String) -> String {
+            line.replacingOccurrences(of: #","sequence":"[null,\"1000\"]""#, with: "")
+                .replacingOccurrences(of: #","lsn":1000"#, with: "")
+        }
+        let lines = [
+            withoutLSN(L.postgres(op: "r", after: #"{"id":1,"name":"one"}"#, tsMs: t0 + 1000, lsn: 1000, lastCommit: nil)),
+            L.postgres(op: "u", after: #"{"id":2,"name":"TWO"}"#, tsMs: t0 + 3000, lsn: 1200, lastCommit: 1100),
+            withoutLSN(L.postgres(op: "r", after: #"{"id":2,"name":"two"}"#, tsMs: t0 + 5000, lsn: 1000, lastCommit: nil)),
+        ]
+        XCTAssertEqual(try DebeziumDecoder().decode(line: lines[0], number: 1).change?.position?.order, [])
+        let dir = TemporaryDirectory()
+        let rec = dir.path("nopos.msr")
+        let report = try ingest(lines, into: rec, dir: dir)
+        XCTAssertEqual(report.staleSnapshotRows, 0)
+        XCTAssertEqual(try rows(rec, "public.customers"), [[.int(1), .string("one")], [.int(2), .string("two")]])
+    }
+
     func testEveryFormOfTheToastPlaceholderKeepsThePreviousValue() throws {
         let before = #"{"id":1,"note":"long text","data":"AQID","tags":["a","b"],"nums":[1,2],"attrs":{"k":"v"},"ids":["0e5c3b1a-0000-4000-8000-000000000001"],"n":1}"#
         let p = Value.unavailablePlaceholder

@@ -3,9 +3,11 @@ import MSRModel
 /// Decodes one line of a Debezium NDJSON log into a `SourceChange`.
 ///
 /// Accepts the bare event, the event under `{schema, payload}` and a Kafka record `{key, value}`
-/// (see `DebeziumEnvelope`). Skips blank lines, tombstones, transaction markers and logical
-/// decoding messages; throws for anything else that is not a usable change, with a reason short
-/// enough for a reject file.
+/// (see `DebeziumEnvelope`), records flattened by `ExtractNewRecordState` and CloudEvents
+/// (`DebeziumShapes`). Skips blank lines, tombstones, logical decoding messages and the records
+/// of Debezium's other topics (heartbeats, schema changes, schema history, transaction
+/// markers); throws for anything else that is not a usable change, with a reason short enough
+/// for a reject file.
 ///
 /// Commit time is the source's (`ts_us`, `ts_usec`, `ts_ns`, `ts_ms`, most precise first), else
 /// the event's own `ts_us`/`ts_ns`/`ts_ms` (when Debezium processed it: later, but it still

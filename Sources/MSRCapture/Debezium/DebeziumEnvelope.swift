@@ -9,8 +9,10 @@ import MSRModel
 /// - a Kafka record `{key, value}` (or `{key, payload}`, as `kcat -J` writes it) whose value is
 ///   one of the above, possibly as a JSON string, and may be null (a tombstone).
 ///
-/// Transaction markers (`{status: "BEGIN"|"END", id, …}`, from `provide.transaction.metadata`)
-/// may share the log when topics were dumped together; they are skipped, not refused.
+/// Inside any of these the value may be a flattened record or a CloudEvent, read as the change
+/// event it stands for; records of Debezium's other topics (transaction markers, heartbeats,
+/// schema changes and history) may share the log when topics were dumped together, and are
+/// skipped, not refused (`DebeziumShapes`).
 struct DebeziumEnvelope {
     /// The change event; nil when the line is skipped.
     var payload: JSONObject?

@@ -22,7 +22,8 @@ struct SnapshotPlacement {
 
     /// Notes a change as it is stored.
     mutating func note(_ p: borrowing PendingChange, key: RowKey, seq: Int64) {
-        guard let position = p.position else { return }
+        // A change without a source position cannot be placed by one.
+        guard let position = p.position, !position.order.isEmpty else { return }
         if p.op == .read {
             sawRead = true
             if point == nil || SourcePosition.ordersBefore(point?.position, position) { point = (position, seq) }
@@ -43,7 +44,8 @@ struct SnapshotPlacement {
 
     /// Whether the snapshot row `p` is older, in its source, than a change already stored.
     func isSuperseded(_ p: borrowing PendingChange) -> Bool {
-        guard p.op == .read, let position = p.position, let last = newer[p.table]?[p.key] else { return false }
+        guard p.op == .read, let position = p.position, !position.order.isEmpty,
+              let last = newer[p.table]?[p.key] else { return false }
         return SourcePosition.ordersBefore(position, last.position)
     }
 

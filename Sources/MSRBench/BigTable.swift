@@ -38,21 +38,21 @@ enum BigTable {
                 nextID += 1
                 live.append(id)
                 values[id] = 0
-                change = SourceChange(table: name, op: .insert, commitTime: time, position: Int64(i + 1),
+                change = SourceChange(table: name, op: .insert, commitTime: time, position: SourcePosition(Int64(i + 1)),
                                       keyFields: [Field("id", .int(id))], after: image(id, 0), columns: columns)
             } else if roll == 0 {
                 let slot = Int(random.next() % UInt64(live.count))
                 let id = live[slot]
                 live.swapAt(slot, live.count - 1)
                 live.removeLast()
-                change = SourceChange(table: name, op: .delete, commitTime: time, position: Int64(i + 1),
+                change = SourceChange(table: name, op: .delete, commitTime: time, position: SourcePosition(Int64(i + 1)),
                                       keyFields: [Field("id", .int(id))], before: image(id, values[id] ?? 0), columns: columns)
                 values[id] = nil
             } else {
                 let id = live[Int(random.next() % UInt64(live.count))]
                 let old = values[id] ?? 0
                 values[id] = old + 1
-                change = SourceChange(table: name, op: .update, commitTime: time, position: Int64(i + 1),
+                change = SourceChange(table: name, op: .update, commitTime: time, position: SourcePosition(Int64(i + 1)),
                                       keyFields: [Field("id", .int(id))], before: image(id, old), after: image(id, old + 1),
                                       columns: columns)
             }

@@ -46,7 +46,7 @@ enum DebeziumExport {
         out.append(contentsOf: #","table":"#.utf8)
         JSONWriter.writeString(c.table.name, into: &out)
         out.append(contentsOf: #","lsn":"#.utf8)
-        out.append(contentsOf: String(c.position ?? 0).utf8)
+        out.append(contentsOf: String(c.position?.integer ?? 0).utf8)
         out.append(contentsOf: #"},"op":""#.utf8)
         out.append(contentsOf: String(c.op.code).utf8)
         out.append(contentsOf: #"","ts_ms":"#.utf8)

@@ -8,8 +8,8 @@ public struct ChangeEvent: Hashable, Sendable {
     /// starting at 1.
     public var seq: Int64
     public var commitTime: Timestamp
-    /// The source position (LSN, offset) when the source gave one.
-    public var position: Int64?
+    /// The source position (LSN, a connector's offset tuple, a line digest) when there is one.
+    public var position: SourcePosition?
     public var table: TableID
     public var op: Operation
     /// The key of the row this event leaves behind (or removed, for a delete).
@@ -23,7 +23,7 @@ public struct ChangeEvent: Hashable, Sendable {
     /// The others were completed from the row's previous state.
     public var givenColumns: ColumnMask?
 
-    public init(seq: Int64, commitTime: Timestamp, position: Int64?, table: TableID, op: Operation,
+    public init(seq: Int64, commitTime: Timestamp, position: SourcePosition?, table: TableID, op: Operation,
                 key: RowKey, before: Row?, after: Row?, givenColumns: ColumnMask? = nil) {
         self.seq = seq
         self.commitTime = commitTime

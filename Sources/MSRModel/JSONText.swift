@@ -62,6 +62,12 @@ extension JSONText {
             .joined(separator: ",") + "}"
         return "{\"seq\":\(e.seq),\"commit_time\":\(quote(e.commitTime.iso8601)),\"table\":\(quote(table?.name.qualified ?? "?")),"
             + "\"op\":\"\(e.op.code)\",\"key\":\(key),\"before\":\(image(e.before)),\"after\":\(image(e.after)),"
-            + "\"commit_time_us\":\(e.commitTime.micros),\"position\":\(e.position.map(String.init) ?? "null")}\n"
+            + "\"commit_time_us\":\(e.commitTime.micros),\"position\":\(position(e.position))}\n"
+    }
+
+    /// A plain integer position as a number; a connector's position as its bytes in hex.
+    static func position(_ p: SourcePosition?) -> String {
+        guard let p else { return "null" }
+        return p.integer.map(String.init) ?? quote(p.description)
     }
 }

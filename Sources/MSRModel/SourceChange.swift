@@ -18,7 +18,7 @@ public struct SourceChange: Sendable {
     public var table: TableName
     public var op: Operation
     public var commitTime: Timestamp
-    public var position: Int64?
+    public var position: SourcePosition?
     /// The key as the source's message key gave it; its field names define the primary key.
     public var keyFields: [Field]?
     public var before: [Field]?
@@ -28,7 +28,7 @@ public struct SourceChange: Sendable {
     /// The number of the input line (or message) this change came from, for error reports.
     public var origin: Int
 
-    public init(table: TableName, op: Operation, commitTime: Timestamp, position: Int64? = nil,
+    public init(table: TableName, op: Operation, commitTime: Timestamp, position: SourcePosition? = nil,
                 keyFields: [Field]? = nil, before: [Field]? = nil, after: [Field]? = nil,
                 columns: [ColumnSchema] = [], origin: Int = 0) {
         self.table = table

@@ -183,4 +183,13 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(JSONValue.string("").kindName, "a string")
         XCTAssertTrue(JSONValue.null.isNull)
     }
+
+    func testNumbersBeyondADoubleAreRefusedNotMadeInfinite() {
+        XCTAssertThrowsError(try JSONParser.parse("[1e400]")) { error in
+            XCTAssertEqual(error as? JSONParseError, JSONParseError(.numberOutOfRange, at: 1))
+        }
+        XCTAssertThrowsError(try JSONParser.parse("-1e309"))
+        XCTAssertEqual(try JSONParser.parse("1.7976931348623157e308"), .double(1.7976931348623157e308))
+        XCTAssertEqual(try JSONParser.parse("1e-400"), .double(0))
+    }
 }

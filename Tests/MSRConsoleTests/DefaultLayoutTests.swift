@@ -38,7 +38,7 @@ final class DefaultLayoutTests: XCTestCase {
         func add(_ table: String, _ op: MSRModel.Operation, _ id: Int64, _ v: Int64) {
             t += 1
             var c = SourceChange(table: TableName(schema: "ops", name: table), op: op, commitTime: Timestamp(micros: t),
-                                 position: t, columns: columns)
+                                 position: SourcePosition(t), columns: columns)
             c.after = [Field("id", .int(id)), Field("v", .int(v))]
             changes.append(c)
         }

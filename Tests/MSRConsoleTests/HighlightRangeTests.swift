@@ -13,7 +13,7 @@ final class HighlightRangeTests: XCTestCase {
         let columns = [ColumnSchema(name: "id", type: ColumnType(kind: "int64")), ColumnSchema(name: "v", type: ColumnType(kind: "int64"))]
         let changes = (0..<3000).map { i -> SourceChange in
             var c = SourceChange(table: TableName(schema: "ops", name: "big"), op: .insert,
-                                 commitTime: Timestamp(micros: 1_000_000), position: Int64(i + 1), columns: columns)
+                                 commitTime: Timestamp(micros: 1_000_000), position: SourcePosition(Int64(i + 1)), columns: columns)
             c.after = [Field("id", .int(Int64(i))), Field("v", .int(0))]
             return c
         }

@@ -11,7 +11,7 @@ import XCTest
 final class LiveFollowTests: XCTestCase {
     private func change(_ id: Int64, _ name: String, at t: Int64) -> SourceChange {
         SourceChange(table: TableName(schema: "public", name: "units"), op: .insert, commitTime: Timestamp(micros: t),
-                     position: t, keyFields: [Field("id", .int(id))], after: [Field("id", .int(id)), Field("name", .string(name))])
+                     position: SourcePosition(t), keyFields: [Field("id", .int(id))], after: [Field("id", .int(id)), Field("name", .string(name))])
     }
 
     func testConsoleFollowsALiveCaptureAndReturnsToIt() throws {

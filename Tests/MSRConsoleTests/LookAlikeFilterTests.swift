@@ -22,7 +22,7 @@ final class LookAlikeFilterTests: XCTestCase {
                 let image = [Field("id", .int(Int64(1000 + 10 * i + j))), Field("word", .string("\(i):" + text))]
                 changes.append(SourceChange(table: TableName(schema: "ops", name: "words"), op: .insert,
                                             commitTime: Timestamp(micros: start + Int64(changes.count + 1) * 1_000_000),
-                                            position: Int64(changes.count + 1), keyFields: [image[0]], after: image,
+                                            position: SourcePosition(Int64(changes.count + 1)), keyFields: [image[0]], after: image,
                                             columns: columns, origin: changes.count + 1))
             }
         }

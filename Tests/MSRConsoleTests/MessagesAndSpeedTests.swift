@@ -66,7 +66,7 @@ final class MessagesAndSpeedTests: XCTestCase {
         for i in 0...10_000 {
             let micros = i == 10_000 ? 600_000_000 : Int64(i) * 10_000
             var c = SourceChange(table: TableName(schema: "ops", name: "ticks"), op: i < 10 ? .insert : .update,
-                                 commitTime: Timestamp(micros: ExerciseFixture.start + micros), position: Int64(i + 1),
+                                 commitTime: Timestamp(micros: ExerciseFixture.start + micros), position: SourcePosition(Int64(i + 1)),
                                  columns: columns, origin: i + 1)
             c.after = [Field("id", .int(Int64(i % 10))), Field("n", .int(Int64(i)))]
             c.keyFields = [c.after![0]]

@@ -12,7 +12,7 @@ final class LazyKeyframeTests: XCTestCase {
 
     private func change(_ op: MSRModel.Operation, _ id: Int64, _ v: String, at t: Int64) -> SourceChange {
         var c = SourceChange(table: TableName(schema: "ops", name: "big"), op: op, commitTime: Timestamp(micros: t),
-                             position: t, columns: columns)
+                             position: SourcePosition(t), columns: columns)
         if op == .delete {
             c.before = [Field("id", .int(id))]
         } else {

@@ -12,7 +12,7 @@ final class LookAlikeTextTests: XCTestCase {
 
     private func change(_ op: MSRModel.Operation, _ us: Int64, position: Int64, key: String,
                         before: [Field]? = nil, after: [Field]? = nil) -> SourceChange {
-        SourceChange(table: table, op: op, commitTime: Timestamp(micros: 1_000_000 * us), position: position,
+        SourceChange(table: table, op: op, commitTime: Timestamp(micros: 1_000_000 * us), position: SourcePosition(position),
                      keyFields: [Field("code", .string(key))], before: before, after: after)
     }
 

@@ -16,7 +16,7 @@ final class CommitOrderTests: XCTestCase {
                                           store: store, writerOptions: WriterOptions(), stop: CaptureStopFlag()) { _ in }
         func transaction(_ lsn: UInt64, _ micros: Int64, key: Int64) -> CommittedTransaction {
             let change = SourceChange(table: TableName(schema: "public", name: "t"), op: .insert, commitTime: Timestamp(micros: micros),
-                                      position: Int64(lsn) - 8, keyFields: [Field("id", .int(key))], after: [Field("id", .int(key))])
+                                      position: SourcePosition(Int64(lsn) - 8), keyFields: [Field("id", .int(key))], after: [Field("id", .int(key))])
             return CommittedTransaction(changes: [change], commitTime: Timestamp(micros: micros), commitLSN: LSN(lsn), endLSN: LSN(lsn + 8))
         }
         capture.enqueue(transaction(100, 5_000, key: 1))

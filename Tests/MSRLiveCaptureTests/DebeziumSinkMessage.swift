@@ -17,7 +17,7 @@ struct DebeziumSinkMessage {
         source += "\"ts_ms\":\(ms),\"ts_us\":\(us),\"snapshot\":\(change.op == .read ? "\"true\"" : "\"false\""),"
         source += "\"db\":\(JSONText.quote(database)),\"schema\":\(JSONText.quote(table.schema ?? "public")),"
         source += "\"table\":\(JSONText.quote(table.name)),\"txId\":\(ms % 1_000_000)"
-        if let position = change.position { source += ",\"lsn\":\(position)" }
+        if let position = change.position?.integer { source += ",\"lsn\":\(position)" }
         source += ",\"xmin\":null"
         body = "{\"before\":\(Self.image(change.before)),\"after\":\(Self.image(change.after)),"
             + "\"source\":{\(source)},\"op\":\"\(change.op.code)\",\"ts_ms\":\(ms + 7),\"transaction\":null}"

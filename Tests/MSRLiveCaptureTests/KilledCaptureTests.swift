@@ -56,7 +56,7 @@ final class KilledCaptureTests: LiveCaptureTestCase {
     /// No (table, key, position, operation) twice, and every pgbench transaction recorded exactly
     /// once: one history insert and one update each of accounts, tellers and branches.
     private func checkNothingTwice(_ events: [ChangeEvent], _ tables: [TableSchema]) throws -> Int {
-        struct Identity: Hashable { var table: TableID; var key: RowKey; var position: Int64?; var op: MSRModel.Operation }
+        struct Identity: Hashable { var table: TableID; var key: RowKey; var position: SourcePosition?; var op: MSRModel.Operation }
         var seen = Set<Identity>()
         var duplicates = 0
         var counts: [String: Int] = [:]

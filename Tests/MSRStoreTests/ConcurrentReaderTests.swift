@@ -14,7 +14,7 @@ final class ConcurrentReaderTests: XCTestCase {
         let writer = try SQLiteRecordingStore(creatingAt: path)
         let table = TableName(schema: "public", name: "units")
         func change(_ id: Int64, at t: Int64) -> SourceChange {
-            SourceChange(table: table, op: .insert, commitTime: Timestamp(micros: t), position: t,
+            SourceChange(table: table, op: .insert, commitTime: Timestamp(micros: t), position: SourcePosition(t),
                          keyFields: [Field("id", .int(id))], after: [Field("id", .int(id))])
         }
         _ = try RecordingWriter(store: writer).write([change(1, at: 10), change(2, at: 20)])

@@ -8,7 +8,7 @@ import XCTest
 final class RecordingStoreTests: XCTestCase {
     private func change(_ op: MSRModel.Operation, id: Int64, name: String? = nil, at t: Int64, pos: Int64) -> SourceChange {
         var c = SourceChange(table: TableName(schema: "public", name: "units"), op: op,
-                             commitTime: Timestamp(micros: t), position: pos,
+                             commitTime: Timestamp(micros: t), position: SourcePosition(pos),
                              columns: [ColumnSchema(name: "id", type: ColumnType(kind: "int64")),
                                        ColumnSchema(name: "name", type: ColumnType(kind: "string"))])
         if op == .delete {

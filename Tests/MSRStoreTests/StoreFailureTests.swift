@@ -36,7 +36,7 @@ final class StoreFailureTests: XCTestCase {
     private func units(_ count: Int, from: Int = 0, text: String = "x") -> [SourceChange] {
         (from..<(from + count)).map { i in
             var c = SourceChange(table: TableName(schema: "public", name: "units"), op: .insert,
-                                 commitTime: Timestamp(micros: Int64(i) * 1000), position: Int64(i) + 1,
+                                 commitTime: Timestamp(micros: Int64(i) * 1000), position: SourcePosition(Int64(i) + 1),
                                  columns: [ColumnSchema(name: "id", type: ColumnType(kind: "int64")),
                                            ColumnSchema(name: "name", type: ColumnType(kind: "string"))])
             c.after = [Field("id", .int(Int64(i))), Field("name", .string(text + String(i)))]

@@ -71,7 +71,7 @@ public struct RandomChangeStream {
     }
 
     private mutating func change(table: TableName, truncates: Bool, keyChanges: Bool) -> SourceChange {
-        var c = SourceChange(table: table, op: .insert, commitTime: Timestamp(micros: time), position: position, origin: origin)
+        var c = SourceChange(table: table, op: .insert, commitTime: Timestamp(micros: time), position: SourcePosition(position), origin: origin)
         let roll = Int.random(in: 0..<100, using: &random)
         let known = alive[table] ?? []
         let useKnown = !known.isEmpty && Int.random(in: 0..<10, using: &random) < 8

@@ -12,7 +12,8 @@ public struct ReplayOracle {
         self.keyColumns = keyColumns
         let sorted = changes.sorted { a, b in
             if a.commitTime != b.commitTime { return a.commitTime < b.commitTime }
-            if (a.position ?? .min) != (b.position ?? .min) { return (a.position ?? .min) < (b.position ?? .min) }
+            if SourcePosition.ordersBefore(a.position, b.position) { return true }
+            if SourcePosition.ordersBefore(b.position, a.position) { return false }
             return a.origin < b.origin
         }
         var seen = Set<String>()

@@ -3,14 +3,16 @@ import MSRModel
 /// Decodes one line of a Debezium NDJSON log into a `SourceChange`.
 ///
 /// Accepts the bare event, the event under `{schema, payload}` and a Kafka record `{key, value}`
-/// (see `DebeziumEnvelope`). Skips blank lines, tombstones, transaction markers and logical
-/// decoding messages; throws for anything else that is not a usable change, with a reason short
-/// enough for a reject file.
+/// (see `DebeziumEnvelope`), records flattened by `ExtractNewRecordState` and CloudEvents
+/// (`DebeziumShapes`). Skips blank lines, tombstones, logical decoding messages and the records
+/// of Debezium's other topics (heartbeats, schema changes, schema history, transaction
+/// markers); throws for anything else that is not a usable change, with a reason short enough
+/// for a reject file.
 ///
 /// Commit time is the source's (`ts_us`, `ts_usec`, `ts_ns`, `ts_ms`, most precise first), else
 /// the event's own `ts_us`/`ts_ns`/`ts_ms` (when Debezium processed it: later, but it still
-/// orders a log whose source lacks times). Position is `source.lsn`, else `source.pos`, else the record's
-/// Kafka `offset`. Table is `source.schema` + `source.table`.
+/// orders a log whose source lacks times or gives 0). Position: `DebeziumPositionFields`. Table is
+/// `source.schema` (else `source.db`) + `source.table`.
 ///
 /// The decoder holds no state, so one value can decode lines on many threads at once.
 public struct DebeziumDecoder: Sendable {
@@ -68,7 +70,7 @@ public struct DebeziumDecoder: Sendable {
         let envelope = try DebeziumEnvelope.unwrap(json)
         guard let event = envelope.payload else { return .skipped(envelope.skip ?? .tombstone) }
         guard let op = try DebeziumDecoder.operation(of: event) else { return .skipped(.message) }
-        let source = try DebeziumSource(event: event, offset: envelope.offset)
+        let source = try DebeziumSource(event: event, offset: envelope.offset, partition: envelope.partition)
         let before = try DebeziumImage.fields(of: event, "before")
         let after = try DebeziumImage.fields(of: event, "after")
         let keyFields = envelope.key.map(DebeziumImage.fields(of:))
@@ -84,9 +86,10 @@ public struct DebeziumDecoder: Sendable {
 
         let columns = envelope.schema == nil && envelope.keySchema == nil
             ? [] : DebeziumSchema.columns(envelope: envelope.schema, key: envelope.keySchema)
-        return .change(SourceChange(table: source.table, op: op, commitTime: source.commitTime,
-                                    position: source.position, keyFields: keyFields,
-                                    before: before, after: after, columns: columns, origin: number))
+        var change = SourceChange(table: source.table, op: op, commitTime: source.commitTime,
+                                  keyFields: keyFields, before: before, after: after, columns: columns, origin: number)
+        try change.place(source.fields)
+        return .change(change, timeFromEvent: source.timeFromEvent)
     }
 
     /// The event's operation; nil for a logical decoding message (`m`).

@@ -9,8 +9,10 @@ import MSRModel
 /// - a Kafka record `{key, value}` (or `{key, payload}`, as `kcat -J` writes it) whose value is
 ///   one of the above, possibly as a JSON string, and may be null (a tombstone).
 ///
-/// Transaction markers (`{status: "BEGIN"|"END", id, …}`, from `provide.transaction.metadata`)
-/// may share the log when topics were dumped together; they are skipped, not refused.
+/// Inside any of these the value may be a flattened record or a CloudEvent, read as the change
+/// event it stands for; records of Debezium's other topics (transaction markers, heartbeats,
+/// schema changes and history) may share the log when topics were dumped together, and are
+/// skipped, not refused (`DebeziumShapes`).
 struct DebeziumEnvelope {
     /// The change event; nil when the line is skipped.
     var payload: JSONObject?
@@ -21,8 +23,9 @@ struct DebeziumEnvelope {
     /// The fields of the record's key; nil when there is no key.
     var key: JSONObject?
     var keySchema: JSONObject?
-    /// The Kafka offset of the record, when the line gives one.
+    /// The Kafka offset and partition of the record, when the line gives them.
     var offset: Int64?
+    var partition: Int64?
 
     typealias Problem = DebeziumLineError.Problem
 
@@ -40,7 +43,16 @@ struct DebeziumEnvelope {
     /// read, since the line is skipped anyway.
     static func unwrapRecord(_ record: JSONObject) throws(Problem) -> DebeziumEnvelope {
         let valueField = record.contains("value") ? "value" : "payload"
-        guard let value = try embedded(record[valueField], field: valueField) else {
+        let raw: JSONValue?
+        do {
+            raw = try embedded(record[valueField], field: valueField)
+        } catch {
+            // A value written by another converter (Avro, the StringConverter) as text.
+            guard case .notJSON(_, let e) = error else { throw error }
+            throw .unreadableShape("\(valueField) is not JSON (\(e)); msr reads the JSON converter's output: "
+                                   + "set value.converter=org.apache.kafka.connect.json.JsonConverter")
+        }
+        guard let value = raw else {
             return DebeziumEnvelope(skip: .tombstone)
         }
         guard case .object(let v) = value else {
@@ -49,12 +61,16 @@ struct DebeziumEnvelope {
         var envelope = try unwrapValue(v, field: valueField)
         guard envelope.payload != nil else { return envelope }
         (envelope.key, envelope.keySchema) = try unwrapKey(record["key"])
-        envelope.offset = try offset(of: record)
+        envelope.offset = try integer(record, "offset")
+        envelope.partition = try integer(record, "partition")
         return envelope
     }
 
     /// The key's fields and schema: the key is a plain object, or `{schema, payload}`.
+    /// A key that is not JSON (the StringConverter's `Struct{id=1}`) is passed over: the row
+    /// image names the key too.
     static func unwrapKey(_ raw: JSONValue?) throws(Problem) -> (fields: JSONObject?, schema: JSONObject?) {
+        if case .string(let text)? = raw, (try? JSONParser.parse(text)) == nil { return (nil, nil) }
         guard let key = try embedded(raw, field: "key") else { return (nil, nil) }
         guard case .object(let k) = key else {
             throw .wrongShape(field: "key", expected: "an object or null", found: key.kindName)
@@ -80,13 +96,21 @@ struct DebeziumEnvelope {
         }
     }
 
-    /// The change event `object`, or a skipped transaction marker.
+    /// The change event `object` (read from a flattened record or a CloudEvent when it is
+    /// one), or a skipped record of another Debezium topic.
     static func event(_ object: JSONObject, schema: JSONObject?) throws(Problem) -> DebeziumEnvelope {
         if object.contains("op") { return DebeziumEnvelope(payload: object, schema: schema) }
-        if let status = object["status"]?.stringValue, status == "BEGIN" || status == "END", object.contains("id") {
-            return DebeziumEnvelope(skip: .transaction)
+        // Flattened rows first: a table may well have a column named `ddl` or `status`.
+        if DebeziumShapes.isFlattened(object) {
+            let (event, envelopeSchema) = try DebeziumShapes.flattenedEvent(object, schema: schema)
+            return DebeziumEnvelope(payload: event, schema: envelopeSchema)
         }
-        throw .missingOp
+        if DebeziumShapes.isCloudEvent(object) {
+            let (event, inner) = try DebeziumShapes.cloudEvent(object)
+            return DebeziumEnvelope(payload: event, schema: inner)
+        }
+        if let skip = DebeziumShapes.skipReason(object, schema: schema) { return DebeziumEnvelope(skip: skip) }
+        throw .unreadableShape(DebeziumShapes.advice)
     }
 
     /// A member that tools may write either as JSON or as a string holding JSON; nil when it is
@@ -102,11 +126,11 @@ struct DebeziumEnvelope {
         }
     }
 
-    static func offset(of record: JSONObject) throws(Problem) -> Int64? {
-        guard let value = record["offset"], !value.isNull else { return nil }
-        guard let offset = value.int64Value else {
-            throw .wrongShape(field: "offset", expected: "an integer", found: value.kindName)
+    static func integer(_ record: JSONObject, _ name: String) throws(Problem) -> Int64? {
+        guard let value = record[name], !value.isNull else { return nil }
+        guard let n = value.int64Value else {
+            throw .wrongShape(field: name, expected: "an integer", found: value.kindName)
         }
-        return offset
+        return n
     }
 }

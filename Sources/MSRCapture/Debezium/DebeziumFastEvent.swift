@@ -8,8 +8,8 @@ struct DebeziumFastEvent {
     var hasSource = false
     var tableName: String?
     var schemaName: String?
-    var lsn: Int64?
-    var pos: Int64?
+    var dbName: String?
+    var position = DebeziumPositionFields()
     var sourceTimes = Times()
     var eventTimes = Times()
     private var seen = Seen()
@@ -35,6 +35,16 @@ struct DebeziumFastEvent {
         static let tsUsec = Seen(rawValue: 1 << 9)
         static let tsNs = Seen(rawValue: 1 << 10)
         static let tsMs = Seen(rawValue: 1 << 11)
+        static let db = Seen(rawValue: 1 << 12)
+        static let row = Seen(rawValue: 1 << 13)
+        static let file = Seen(rawValue: 1 << 14)
+        static let sequence = Seen(rawValue: 1 << 15)
+        static let commitLSN = Seen(rawValue: 1 << 16)
+        static let changeLSN = Seen(rawValue: 1 << 17)
+        static let eventSerial = Seen(rawValue: 1 << 18)
+        static let commitSCN = Seen(rawValue: 1 << 19)
+        static let scn = Seen(rawValue: 1 << 20)
+        static let ssn = Seen(rawValue: 1 << 21)
 
         mutating func once(_ member: Seen) throws(JSONParseError) {
             guard !contains(member) else { throw JSONParseError(.unexpectedEnd, at: -1) }
@@ -86,7 +96,9 @@ struct DebeziumFastEvent {
             }
         }
 
-        /// The most precise time given: `ts_us`, `ts_usec`, `ts_ns`, then `ts_ms`.
+        /// The most precise time given: `ts_us`, `ts_usec`, `ts_ns`, then `ts_ms`; nil when
+        /// there is none, or when `ts_ms` is beyond the range of microseconds (the general path
+        /// words that error).
         var commitTime: Timestamp? {
             if let us { return Timestamp(micros: us) }
             if let usec { return Timestamp(micros: usec) }
@@ -94,7 +106,15 @@ struct DebeziumFastEvent {
                 let (q, r) = ns.quotientAndRemainder(dividingBy: 1000)
                 return Timestamp(micros: r < 0 ? q - 1 : q)
             }
-            return ms.map { Timestamp(millis: $0) }
+            guard let ms else { return nil }
+            let (micros, overflow) = ms.multipliedReportingOverflow(by: 1000)
+            return overflow ? nil : Timestamp(micros: micros)
+        }
+
+        /// Whether a time member holds a `ts_ms` out of range, which the fast path leaves alone.
+        var isOutOfRange: Bool {
+            guard us == nil, usec == nil, ns == nil, let ms else { return false }
+            return ms.multipliedReportingOverflow(by: 1000).overflow
         }
     }
 }

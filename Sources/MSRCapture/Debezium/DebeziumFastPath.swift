@@ -26,7 +26,7 @@ struct DebeziumFastPath {
         var key: [Field]?
         var value: DebeziumFastEvent?
         var valueIsNull = false, sawKey = false, sawValue = false
-        var offset: Int64?
+        var offset: Int64?, partition: Int64?
         if try !s.enterObject() {
             repeat {
                 let name = try s.memberName()
@@ -40,6 +40,8 @@ struct DebeziumFastPath {
                     if try s.takeNull() { valueIsNull = true } else { value = try event() }
                 } else if s.name(name, is: "offset") {
                     offset = try integer()
+                } else if s.name(name, is: "partition") {
+                    partition = try integer()
                 } else if s.name(name, is: "payload") || s.name(name, is: "schema") {
                     throw Self.bail
                 } else {
@@ -49,11 +51,11 @@ struct DebeziumFastPath {
         }
         s.skipWhitespace()
         guard s.index == s.bytes.count else { throw Self.bail }
-        if top.hasOp { return try change(top, key: nil, offset: nil, number: number) }
+        if top.hasOp { return try change(top, key: nil, offset: nil, partition: nil, number: number) }
         guard sawValue else { throw Self.bail }
         if valueIsNull { return .skipped(.tombstone) }
         guard let value, value.hasOp else { throw Self.bail }
-        return try change(value, key: key, offset: offset, number: number)
+        return try change(value, key: key, offset: offset, partition: partition, number: number)
     }
 
     private mutating func event() throws(JSONParseError) -> DebeziumFastEvent {
@@ -108,12 +110,42 @@ struct DebeziumFastPath {
                     guard try peek() == UInt8(ascii: "\"") else { throw Self.bail }
                     e.schemaName = try s.parseString()
                 }
+            } else if s.name(name, is: "db") {
+                try seen.once(.db)
+                e.dbName = try optionalString()
             } else if s.name(name, is: "lsn") {
                 try seen.once(.lsn)
-                e.lsn = try integer()
+                e.position.lsn = try integer()
             } else if s.name(name, is: "pos") {
                 try seen.once(.pos)
-                e.pos = try integer()
+                e.position.pos = try integer()
+            } else if s.name(name, is: "row") {
+                try seen.once(.row)
+                e.position.row = try integer()
+            } else if s.name(name, is: "file") {
+                try seen.once(.file)
+                e.position.file = try optionalString()
+            } else if s.name(name, is: "sequence") {
+                try seen.once(.sequence)
+                e.position.sequence = try optionalString()
+            } else if s.name(name, is: "commit_lsn") {
+                try seen.once(.commitLSN)
+                e.position.commitLSN = try optionalString()
+            } else if s.name(name, is: "change_lsn") {
+                try seen.once(.changeLSN)
+                e.position.changeLSN = try optionalString()
+            } else if s.name(name, is: "event_serial_no") {
+                try seen.once(.eventSerial)
+                e.position.eventSerial = try integer()
+            } else if s.name(name, is: "commit_scn") {
+                try seen.once(.commitSCN)
+                e.position.commitSCN = try optionalString()
+            } else if s.name(name, is: "scn") {
+                try seen.once(.scn)
+                e.position.scn = try optionalString()
+            } else if s.name(name, is: "ssn") {
+                try seen.once(.ssn)
+                e.position.ssn = try integer()
             } else if let t = DebeziumFastEvent.TimeField(s, name) {
                 try seen.once(t.seen)
                 e.sourceTimes[t] = try integer()
@@ -151,9 +183,16 @@ struct DebeziumFastPath {
         case .bool(let b): return .bool(b)
         case .int(let i): return .int(i)
         case .double(let d): return .double(d)
-        case .string(let text): return .string(text)
-        case let nested: return .json(JSONWriter.compactText(nested))
+        case .string(let text): return DebeziumPlaceholder.normalise(.string(text))
+        case let nested: return DebeziumPlaceholder.normalise(.json(JSONWriter.compactText(nested)))
         }
+    }
+
+    /// A string or null; anything else is left to the general path.
+    private mutating func optionalString() throws(JSONParseError) -> String? {
+        if try s.takeNull() { return nil }
+        guard try peek() == UInt8(ascii: "\"") else { throw Self.bail }
+        return try s.parseString()
     }
 
     /// An integer or null; anything else is left to the general path.
@@ -165,16 +204,30 @@ struct DebeziumFastPath {
 
     private func peek() throws(JSONParseError) -> UInt8 { try s.peek() }
 
-    private func change(_ e: DebeziumFastEvent, key: [Field]?, offset: Int64?, number: Int) throws(JSONParseError) -> DebeziumLine {
+    private func change(_ e: DebeziumFastEvent, key: [Field]?, offset: Int64?, partition: Int64?,
+                        number: Int) throws(JSONParseError) -> DebeziumLine {
         guard let op = e.op, e.hasSource, let name = e.tableName, !name.isEmpty,
-              let commitTime = e.sourceTimes.commitTime ?? e.eventTimes.commitTime else { throw Self.bail }
+              !e.sourceTimes.isOutOfRange, !e.eventTimes.isOutOfRange else { throw Self.bail }
+        // A source time of 0 (MySQL's snapshot rows) is no time: the event's own is used.
+        var timeFromEvent = false
+        var commitTime = e.sourceTimes.commitTime
+        if commitTime == nil || commitTime?.micros == 0, let eventTime = e.eventTimes.commitTime {
+            commitTime = eventTime
+            timeFromEvent = true
+        }
+        guard let commitTime else { throw Self.bail }
         switch op {
         case .insert, .read, .update: guard e.after != nil else { throw Self.bail }
         case .delete: guard e.before != nil || key != nil else { throw Self.bail }
         case .truncate: break
         }
-        return .change(SourceChange(table: TableName(schema: e.schemaName, name: name), op: op,
-                                    commitTime: commitTime, position: e.lsn ?? e.pos ?? offset,
-                                    keyFields: key, before: e.before, after: e.after, columns: [], origin: number))
+        var fields = e.position
+        fields.kafkaOffset = offset
+        fields.kafkaPartition = partition
+        var change = SourceChange(table: TableName(schema: e.schemaName ?? e.dbName, name: name), op: op,
+                                  commitTime: commitTime, keyFields: key, before: e.before, after: e.after,
+                                  columns: [], origin: number)
+        do throws(DebeziumLineError.Problem) { try change.place(fields) } catch { throw Self.bail }
+        return .change(change, timeFromEvent: timeFromEvent)
     }
 }

@@ -4,8 +4,8 @@ import MSRModel
 ///
 /// Values keep the shape the converter gave them: a Decimal stays its base64 string, a date its
 /// day number. `ValueFormatter` renders them with the column type; the store can give them back
-/// unchanged. The unavailable-value placeholder passes through as a string, for the store to
-/// complete from the row's previous state.
+/// unchanged. The unavailable-value placeholder, in any of its forms, passes through as the
+/// plain string (`DebeziumPlaceholder`), for the store to complete from the row's previous state.
 enum DebeziumImage {
     typealias Problem = DebeziumLineError.Problem
 
@@ -22,7 +22,7 @@ enum DebeziumImage {
     static func fields(of object: JSONObject) -> [Field] {
         var out: [Field] = []
         out.reserveCapacity(object.members.count)
-        for m in object.members { out.append(Field(m.key, value(m.value))) }
+        for m in object.members { out.append(Field(m.key, DebeziumPlaceholder.normalise(value(m.value)))) }
         return out
     }
 

@@ -2,8 +2,9 @@ import MSRModel
 
 /// What one line of a Debezium NDJSON log turned out to hold.
 public enum DebeziumLine: Sendable {
-    /// A row change (or a truncate) to record.
-    case change(SourceChange)
+    /// A row change (or a truncate) to record; `timeFromEvent` when its commit time is the
+    /// event's own (the source gave none, or 0), which the summary reports.
+    case change(SourceChange, timeFromEvent: Bool)
     /// A well-formed line that carries no row change.
     case skipped(SkipReason)
 
@@ -18,11 +19,17 @@ public enum DebeziumLine: Sendable {
         case transaction
         /// A logical decoding message (`op` `m`, from `pg_logical_emit_message`), not a row change.
         case message
+        /// A heartbeat (`{ts_ms}` on the heartbeat topic): the connector is alive, nothing changed.
+        case heartbeat
+        /// A schema change event (`ddl`, `tableChanges`) from the connector's schema change topic.
+        case schemaChange = "schema change"
+        /// A record of the connector's internal schema history topic (`position`, `ddl`).
+        case schemaHistory = "schema history"
     }
 
     /// The change, or nil for a skipped line.
     public var change: SourceChange? {
-        if case .change(let c) = self { return c }
+        if case .change(let c, _) = self { return c }
         return nil
     }
 

@@ -42,6 +42,10 @@ public struct DebeziumLineError: Error, Hashable, Sendable, CustomStringConverti
         case deleteWithoutKey
         /// Neither `source` nor the event gives a commit time.
         case missingCommitTime
+        /// A time whose microseconds do not fit in 64 bits (it would wrap to another century).
+        case timeOutOfRange(field: String, Int64)
+        /// A line msr cannot read as a change event; says which converter setting makes one.
+        case unreadableShape(String)
 
         public var description: String {
             switch self {
@@ -57,6 +61,9 @@ public struct DebeziumLineError: Error, Hashable, Sendable, CustomStringConverti
             case .missingAfter(let op): return "\(op.name) (op \(op.code)) without an after image"
             case .deleteWithoutKey: return "delete without a before image or a message key"
             case .missingCommitTime: return "no commit time: source has no ts_us, ts_ns or ts_ms"
+            case .timeOutOfRange(let field, let value):
+                return "\(field) \(value) is beyond the range of times msr records (about ±292,000 years around 1970)"
+            case .unreadableShape(let advice): return advice
             }
         }
     }

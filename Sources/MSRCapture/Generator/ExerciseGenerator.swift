@@ -58,7 +58,7 @@ public struct ExerciseGenerator: IteratorProtocol, Sequence, Sendable {
         while true {
             if var change = batch.take() {
                 position += Int64(24 + random.below(360))
-                change.position = position
+                change.position = SourcePosition(position)
                 produced += 1
                 change.origin = produced
                 return change

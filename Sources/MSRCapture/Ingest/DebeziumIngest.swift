@@ -37,7 +37,7 @@ public final class DebeziumIngest {
 
         var report = IngestReport()
         var rejects: [RejectFile.Entry] = []
-        let end = writer.lastEventOrder.map { ChangeOrder(time: $0.time, position: $0.position ?? Int64.min) }
+        let end = writer.lastEventOrder.map { ChangeOrder(time: $0.time, position: $0.position) }
         var buffer = ReorderBuffer(recordingEnd: end, lateLimit: lateLimit)
         var bytesRead: Int64 = 0
 
@@ -52,6 +52,7 @@ public final class DebeziumIngest {
             report.duplicates += w.duplicates
             report.unseenRows += w.unseenRows
             report.rederived += w.rederived
+            report.staleSnapshotRows += w.staleSnapshotRows
             report.newTables += w.newTables
             for (origin, error) in w.rejected {
                 rejects.append(.init(input: IngestOrigin.input(of: origin), line: IngestOrigin.line(of: origin),
@@ -64,6 +65,7 @@ public final class DebeziumIngest {
         do {
             while var batch = pipeline.next() {
                 report.lines += batch.lines
+                report.timedByEvent += batch.timedByEvent
                 bytesRead = batch.bytesRead
                 for (reason, n) in batch.skipped { report.skipped[reason.rawValue, default: 0] += n }
                 for r in batch.rejected {

@@ -81,7 +81,8 @@ final class DecodePipeline: @unchecked Sendable {
         var mark = watermarks[input.index]
         for (line, outcome) in zip(lines.lines, lines.decode(with: decoder, input: input.index)) {
             switch outcome {
-            case .change(let c):
+            case .change(let c, let byEvent):
+                if byEvent { out.timedByEvent += 1 }
                 let order = ChangeOrder(c)
                 if mark.map({ $0 < order }) ?? true { mark = order }
                 out.changes.append(c)

@@ -5,20 +5,25 @@ import MSRModel
 struct ChangeOrder: Comparable, Sendable {
     var time: Timestamp
     /// The source position; changes without one sort first among equal times.
-    var position: Int64
+    var position: SourcePosition?
 
     init(_ c: SourceChange) {
         time = c.commitTime
-        position = c.position ?? Int64.min
+        position = c.position
     }
 
-    init(time: Timestamp, position: Int64) {
+    init(time: Timestamp, position: SourcePosition?) {
         self.time = time
         self.position = position
     }
 
     static func < (a: ChangeOrder, b: ChangeOrder) -> Bool {
-        a.time != b.time ? a.time < b.time : a.position < b.position
+        a.time != b.time ? a.time < b.time : SourcePosition.ordersBefore(a.position, b.position)
+    }
+
+    /// Equal in the order (a line digest takes no part in it).
+    static func == (a: ChangeOrder, b: ChangeOrder) -> Bool {
+        a.time == b.time && SourcePosition.sameOrder(a.position, b.position)
     }
 }
 
@@ -47,6 +52,8 @@ struct DecodedBatch: Sendable {
     var changes: [SourceChange] = []
     var skipped: [DebeziumLine.SkipReason: Int] = [:]
     var rejected: [Rejected] = []
+    /// Changes whose commit time is the event's own, for want of the source's.
+    var timedByEvent = 0
     /// Lines in the batch.
     var lines = 0
     /// Bytes read so far, over all inputs.

@@ -8,6 +8,10 @@ public struct IngestReport: Sendable {
     public var duplicates = 0
     public var unseenRows = 0
     public var rederived = 0
+    /// Snapshot rows older than a change of their row already recorded, kept as read.
+    public var staleSnapshotRows = 0
+    /// Lines whose source gave no commit time (or 0): timed by when Debezium read them.
+    public var timedByEvent = 0
     /// Well-formed lines that carry no change (blank, tombstone, logical message), by reason.
     public var skipped: [String: Int] = [:]
     /// Lines refused, in input order.

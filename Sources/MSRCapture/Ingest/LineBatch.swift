@@ -14,7 +14,7 @@ struct LineBatch {
 
     /// What decoding one line gave.
     enum Outcome: Sendable {
-        case change(SourceChange)
+        case change(SourceChange, timeFromEvent: Bool)
         case skipped(DebeziumLine.SkipReason)
         case rejected(String)
     }
@@ -48,9 +48,9 @@ struct LineBatch {
                         let slice = UnsafeBufferPointer(rebasing: input.value[line.start..<(line.start + line.length)])
                         do throws(DebeziumLineError) {
                             switch try decoder.decode(buffer: slice, number: line.number) {
-                            case .change(var c):
+                            case .change(var c, let byEvent):
                                 c.origin = IngestOrigin.make(input: inputIndex, line: line.number)
-                                output.value[i] = .change(c)
+                                output.value[i] = .change(c, timeFromEvent: byEvent)
                             case .skipped(let r): output.value[i] = .skipped(r)
                             }
                         } catch {

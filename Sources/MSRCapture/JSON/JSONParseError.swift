@@ -20,6 +20,8 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
         case trailingCharacters
         /// Arrays and objects nested deeper than `JSONParser.maxDepth`.
         case tooDeep
+        /// A number beyond the range of a double (`1e400`).
+        case numberOutOfRange
     }
 
     public var problem: Problem
@@ -41,6 +43,7 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
         case .controlCharacterInString: return "control character in string at byte \(offset)"
         case .trailingCharacters: return "unexpected text after the value at byte \(offset)"
         case .tooDeep: return "nested deeper than \(JSONParser.maxDepth) levels at byte \(offset)"
+        case .numberOutOfRange: return "number beyond the range of a double at byte \(offset)"
         }
     }
 

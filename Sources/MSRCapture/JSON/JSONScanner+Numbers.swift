@@ -65,6 +65,9 @@ extension JSONScanner {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
         guard let d = Double(text) else { throw JSONParseError(.invalidNumber, at: start) }
+        // Past the range of a double the standard library gives an infinity, which would be
+        // recorded as a value the line never held.
+        guard d.isFinite else { throw JSONParseError(.numberOutOfRange, at: start) }
         return .double(d)
     }
 

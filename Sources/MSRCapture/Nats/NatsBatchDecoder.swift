@@ -31,7 +31,7 @@ struct NatsBatchDecoder {
                 Result { () throws(DebeziumLineError) -> DebeziumLine in try decoder.decode(buffer: buffer, number: number) }
             }
             switch result {
-            case .success(.change(var change)):
+            case .success(.change(var change, _)):
                 change.origin = index
                 out.changes.append(change)
             case .success(.skipped(let reason)):

@@ -1,3 +1,5 @@
+import MSRModel
+
 /// A position in PostgreSQL's write-ahead log (`pg_lsn`): a byte offset, written `16/B374D848`.
 public struct LSN: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var value: UInt64
@@ -23,7 +25,7 @@ public struct LSN: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The LSN as a recording's source position. WAL offsets stay far below 2^63 (that would
     /// be eight exbibytes of log), so the conversion never clamps in practice.
-    public var position: Int64 { Int64(clamping: value) }
+    public var position: SourcePosition { SourcePosition(Int64(clamping: value)) }
 
     /// Bytes from `other` up to this position; zero when `other` is ahead.
     public func bytes(after other: LSN) -> UInt64 { value > other.value ? value - other.value : 0 }

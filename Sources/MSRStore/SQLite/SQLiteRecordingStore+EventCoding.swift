@@ -35,14 +35,19 @@ extension SQLiteRecordingStore {
         func run(_ s: SQLiteStatement, event e: borrowing ChangeEvent, rowCount: Int, previous: Int64, bytes: [UInt8]) throws {
             try bytes.withUnsafeBytes { all in
                 func part(_ r: Range<Int>?) -> UnsafeRawBufferPointer? { r.map { UnsafeRawBufferPointer(rebasing: all[$0]) } }
-                let checksum = SQLiteRecordingStore.eventChecksum(
-                    seq: e.seq, commitTime: e.commitTime.micros, position: e.position, table: Int64(e.table),
-                    op: Int64(e.op.rawValue), rowCount: Int64(rowCount), previous: previous,
-                    key: part(key), before: part(before), after: part(after), given: part(given))
+                // A plain integer stays an INTEGER (as in recordings before connector positions).
+                let integer = e.position?.integer
+                let positionBytes: [UInt8]? = integer == nil ? e.position?.storedBytes : nil
+                let checksum = positionBytes.withUnsafeOptionalBytes { position in
+                    SQLiteRecordingStore.eventChecksum(
+                        seq: e.seq, commitTime: e.commitTime.micros, position: integer, positionBytes: position,
+                        table: Int64(e.table), op: Int64(e.op.rawValue), rowCount: Int64(rowCount), previous: previous,
+                        key: part(key), before: part(before), after: part(after), given: part(given))
+                }
                 s.rewind()
                 try s.bind(1, e.seq)
                 try s.bind(2, e.commitTime.micros)
-                try s.bind(3, e.position)
+                if let positionBytes { try s.bind(3, copying: positionBytes) } else { try s.bind(3, integer) }
                 try s.bind(4, Int64(e.table))
                 try s.bind(5, Int64(e.op.rawValue))
                 try s.bind(6, borrowing: part(key))
@@ -104,7 +109,7 @@ extension SQLiteRecordingStore {
                     return ColumnMask(words: words)
                 }
             }
-            let event = ChangeEvent(seq: s.int64(0), commitTime: Timestamp(micros: s.int64(1)), position: s.optionalInt64(2),
+            let event = ChangeEvent(seq: s.int64(0), commitTime: Timestamp(micros: s.int64(1)), position: try storedPosition(s, 2),
                                     table: TableID(truncatingIfNeeded: s.int64(3)), op: op, key: key,
                                     before: before, after: after, givenColumns: given)
             return StoredEvent(event: event, previous: s.int64(11), rowCount: s.int64(9))
@@ -117,5 +122,21 @@ extension SQLiteRecordingStore {
     func tableLabel(_ id: Int64) -> String {
         guard let t = tableCache?.first(where: { Int64($0.id) == id }) else { return "" }
         return " of table \(t.name.qualified)"
+    }
+
+    /// An event's position: an INTEGER is a plain integer, a BLOB a connector's position.
+    func storedPosition(_ s: SQLiteStatement, _ column: Int32) throws(BinaryCodingError) -> SourcePosition? {
+        if s.isNull(column) { return nil }
+        guard s.isBlob(column), let bytes = s.blob(column) else { return SourcePosition(s.int64(column)) }
+        guard let p = SourcePosition(storedBytes: bytes) else { throw BinaryCodingError.malformed }
+        return p
+    }
+}
+
+extension Optional where Wrapped == [UInt8] {
+    /// The bytes, or nil, as a raw buffer for the length of `body`.
+    func withUnsafeOptionalBytes<R>(_ body: (UnsafeRawBufferPointer?) -> R) -> R {
+        guard let bytes = self else { return body(nil) }
+        return bytes.withUnsafeBytes { body($0) }
     }
 }

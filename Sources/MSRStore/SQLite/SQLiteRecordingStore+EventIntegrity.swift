@@ -55,13 +55,16 @@ struct EventContinuity {
 
 extension SQLiteRecordingStore {
     /// The checksum of one event row: every column but the checksum itself.
-    static func eventChecksum(seq: Int64, commitTime: Int64, position: Int64?, table: Int64, op: Int64, rowCount: Int64,
+    /// A position is an INTEGER (`position`) or a connector's BLOB (`positionBytes`), never both.
+    static func eventChecksum(seq: Int64, commitTime: Int64, position: Int64?, positionBytes: UnsafeRawBufferPointer?,
+                              table: Int64, op: Int64, rowCount: Int64,
                               previous: Int64, key: UnsafeRawBufferPointer?, before: UnsafeRawBufferPointer?,
                               after: UnsafeRawBufferPointer?, given: UnsafeRawBufferPointer?) -> Int64 {
         var c = RowChecksum()
         c.add(seq)
         c.add(commitTime)
         c.add(position)
+        c.add(bytes: positionBytes)
         c.add(table)
         c.add(op)
         c.add(rowCount)
@@ -80,9 +83,10 @@ extension SQLiteRecordingStore {
         let integers: [Int32] = [0, 1, 3, 4, 9, 10, 11]
         let optionalBlobs: [Int32] = [6, 7, 8]
         let kinds = integers.allSatisfy { s.kind($0) == .integer }
-            && (s.kind(2) == .integer || s.kind(2) == .null)
+            && (s.kind(2) == .integer || s.kind(2) == .null || s.kind(2) == .blob)
             && s.kind(5) == .blob && optionalBlobs.allSatisfy { s.kind($0) == .blob || s.kind($0) == .null }
-        let sum = Self.eventChecksum(seq: seq, commitTime: s.int64(1), position: s.optionalInt64(2), table: s.int64(3),
+        let sum = Self.eventChecksum(seq: seq, commitTime: s.int64(1), position: s.kind(2) == .integer ? s.int64(2) : nil,
+                                     positionBytes: s.kind(2) == .blob ? s.borrowedBlob(2) : nil, table: s.int64(3),
                                      op: s.int64(4), rowCount: s.int64(9), previous: s.int64(11), key: s.borrowedBlob(5),
                                      before: s.borrowedBlob(6), after: s.borrowedBlob(7), given: s.borrowedBlob(8))
         guard kinds, sum == s.int64(10) else {

@@ -87,6 +87,14 @@ final class SQLiteStatement {
         if rc != SQLITE_OK { try connection.check(rc) }
     }
 
+    /// Binds a copy of `bytes` to parameter `index` (`SQLITE_TRANSIENT`).
+    func bind(_ index: Int32, copying bytes: [UInt8]) throws(SQLiteError) {
+        let rc = bytes.withUnsafeBytes { buf in
+            sqlite3_bind_blob(stmt, index, buf.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buf.count), msr_sqlite_transient())
+        }
+        if rc != SQLITE_OK { try connection.check(rc) }
+    }
+
     private func bindAll(_ values: [SQLiteValue]) throws(SQLiteError) {
         for (i, v) in values.enumerated() {
             let index = Int32(i + 1)
@@ -106,6 +114,7 @@ final class SQLiteStatement {
     }
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(stmt, column) == SQLITE_NULL }
+    func isBlob(_ column: Int32) -> Bool { sqlite3_column_type(stmt, column) == SQLITE_BLOB }
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(stmt, column) }
     func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
 

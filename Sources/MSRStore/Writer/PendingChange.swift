@@ -6,7 +6,7 @@ struct PendingChange {
     var table: TableID
     var op: Operation
     var commitTime: Timestamp
-    var position: Int64?
+    var position: SourcePosition?
     /// Input order; events already stored get negative origins so they stay ahead of new
     /// input on equal time and position.
     var origin: Int
@@ -20,36 +20,37 @@ struct PendingChange {
     /// The order of the recording: commit time, then source position, then input order.
     static func sortsBefore(_ a: PendingChange, _ b: PendingChange) -> Bool {
         if a.commitTime != b.commitTime { return a.commitTime < b.commitTime }
-        let pa = a.position ?? Int64.min, pb = b.position ?? Int64.min
-        if pa != pb { return pa < pb }
+        if SourcePosition.ordersBefore(a.position, b.position) { return true }
+        if SourcePosition.ordersBefore(b.position, a.position) { return false }
         return a.origin < b.origin
     }
 
     var identity: EventIdentity {
-        EventIdentity(table: table, key: key, position: position ?? commitTime.micros, positionIsTime: position == nil, op: op)
+        EventIdentity(table: table, key: key, position: position, time: commitTime, op: op)
     }
 }
 
-/// What makes two events the same event: table, key, source position and operation. A source
-/// that gives no position is identified by commit time instead.
+/// What makes two events the same event: table, source position and operation, and the key
+/// unless the position carries the line's digest (which already tells lines apart, while the
+/// key the writer settles on may differ from the one the line named). A source that gives no
+/// position is identified by commit time instead.
 struct EventIdentity: Hashable {
     var table: TableID
     var key: RowKey
-    var position: Int64
-    var positionIsTime: Bool
+    var position: SourcePosition?
+    var time: Int64?
     var op: Operation
 
-    init(table: TableID, key: RowKey, position: Int64, positionIsTime: Bool, op: Operation) {
+    init(table: TableID, key: RowKey, position: SourcePosition?, time: Timestamp, op: Operation) {
         self.table = table
-        self.key = key
+        self.key = position?.line == nil ? key : RowKey([])
         self.position = position
-        self.positionIsTime = positionIsTime
+        self.time = position == nil ? time.micros : nil
         self.op = op
     }
 
     init(_ e: ChangeEvent) {
-        self.init(table: e.table, key: e.key, position: e.position ?? e.commitTime.micros,
-                  positionIsTime: e.position == nil, op: e.op)
+        self.init(table: e.table, key: e.key, position: e.position, time: e.commitTime, op: e.op)
     }
 }
 

@@ -42,12 +42,23 @@ extension RecordingWriter {
         case .delete:
             event.before = state[p.key]
             if event.before == nil { noteUnseen(&report) }
+        case .read where snapshots.isSuperseded(p) || (p.after?.fields.isEmpty ?? true):
+            // A stale snapshot row (or one recorded so before): read, the row left as it is.
+            if !(p.after?.fields.isEmpty ?? true) { report.staleSnapshotRows += 1 }
+            event.before = state[p.key]
+            event.after = event.before
+            event.givenColumns = ColumnMask()
         case .insert, .read, .update:
             let previous = state[p.oldKey ?? p.key]
             var row: Row
             if p.op == .update {
                 if previous == nil { noteUnseen(&report) }
                 row = previous ?? Row([])
+                if previous == nil {
+                    // A row never seen, its key perhaps only in the before-image or message key:
+                    // the key columns hold the key the change named.
+                    for (i, c) in schema.keyColumns.enumerated() where i < p.key.values.count { row[c] = p.key.values[i] }
+                }
             } else {
                 row = Row([])
                 row.values.reserveCapacity(schema.columns.count)

@@ -39,7 +39,7 @@ extension RecordingWriter {
         var tail: [PendingChange] = []
         var index = 0
         try forEachStoredEvent(from: start) { e in
-            let notAfter = e.commitTime == first.commitTime && (e.position ?? Int64.min) <= (first.position ?? Int64.min)
+            let notAfter = e.commitTime == first.commitTime && !SourcePosition.ordersBefore(first.position, e.position)
             if notAfter && tail.isEmpty {
                 start = e.seq + 1
                 return

@@ -15,8 +15,9 @@ public final class RecordingWriter {
     var states: [TableID: TableState] = [:]
     var sinceKeyframe: [TableID: Int] = [:]
     var lastSeq: Int64 = 0
-    var lastOrder: (time: Timestamp, position: Int64?)?
+    var lastOrder: (time: Timestamp, position: SourcePosition?)?
     var unseenTotal: Int64 = 0
+    var snapshots = SnapshotPlacement()
 
     public init(store: RecordingStore, options: WriterOptions = WriterOptions()) throws(RecordingError) {
         self.store = store
@@ -30,6 +31,7 @@ public final class RecordingWriter {
     /// Loads every table's state after `seq` and forgets anything later.
     func loadEnd(atSeq seq: Int64) throws(RecordingError) {
         lastSeq = seq
+        snapshots.rewind(toSeq: seq)
         states.removeAll()
         sinceKeyframe.removeAll()
         for table in catalog.schemas.values {
@@ -55,7 +57,7 @@ public final class RecordingWriter {
     public static let heartbeatKey = "capture_heartbeat_us"
 
     /// Commit time and source position of the recording's last event; nil when it is empty.
-    public var lastEventOrder: (time: Timestamp, position: Int64?)? { lastOrder }
+    public var lastEventOrder: (time: Timestamp, position: SourcePosition?)? { lastOrder }
 
     /// The recording's event count after the writes so far.
     public var eventCount: Int64 { lastSeq }
@@ -66,6 +68,7 @@ public final class RecordingWriter {
     /// several), so a capture's position in its source is durable exactly with what it wrote.
     public func write(_ changes: [SourceChange], meta: [(key: String, value: String)] = [],
                       progress: ((Int) -> Void)? = nil) throws(RecordingError) -> WriteReport {
+        defer { snapshots.endWrite() }
         var report = WriteReport()
         var pending: [PendingChange] = []
         pending.reserveCapacity(changes.count)
@@ -112,9 +115,9 @@ public final class RecordingWriter {
         return report
     }
 
-    private func isEarlier(_ p: PendingChange, than last: (time: Timestamp, position: Int64?)) -> Bool {
+    private func isEarlier(_ p: PendingChange, than last: (time: Timestamp, position: SourcePosition?)) -> Bool {
         if p.commitTime != last.time { return p.commitTime < last.time }
-        return (p.position ?? Int64.min) < (last.position ?? Int64.min)
+        return SourcePosition.ordersBefore(p.position, last.position)
     }
 
     /// Completes and stores changes in order; the caller holds the transaction.
@@ -149,6 +152,7 @@ public final class RecordingWriter {
         }
         let event = complete(p, seq: seq, schema: schema, state: states[p.table, default: fresh()], report: &report)
         states[p.table, default: fresh()].apply(event)
+        snapshots.note(p, key: event.key, seq: seq)
         lastSeq = seq
         lastOrder = (p.commitTime, p.position)
         events.append(event)

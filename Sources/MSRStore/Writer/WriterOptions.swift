@@ -48,6 +48,9 @@ public struct WriteReport: Sendable {
     public var unseenRows = 0
     /// Events already stored that were re-derived because earlier events arrived late.
     public var rederived = 0
+    /// Snapshot rows older, in their source, than a change of the row already recorded: stored
+    /// as read, the row left as the change made it (`SnapshotPlacement`).
+    public var staleSnapshotRows = 0
     /// Changes refused, with the input line (origin) they came from.
     public var rejected: [(origin: Int, error: RecordingError)] = []
     /// Tables seen for the first time.

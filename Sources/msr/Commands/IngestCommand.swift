@@ -18,9 +18,12 @@ struct IngestDebeziumCommand: ParsableCommand {
         commandName: "debezium",
         abstract: "Load Debezium change events (NDJSON, one event per line) into a recording.",
         discussion: """
-            Lines may be bare Debezium payloads, {schema, payload} envelopes, or {key, value} records. \
-            Events are ordered by commit time, source position and input order; events already in the \
-            recording are skipped, so ingesting a file twice changes nothing. Bad lines are reported on \
+            Lines may be bare Debezium payloads, {schema, payload} envelopes, {key, value} records, \
+            kcat -J lines (kcat -C -b BROKER -t TOPIC -J -e | msr ingest debezium - --into REC.msr), \
+            records flattened by ExtractNewRecordState (with add.fields=op,table,source.ts_ms) or CloudEvents; \
+            heartbeats, schema changes, schema history and transaction markers are skipped and counted. \
+            Events are ordered by commit time, the connector's source position and input order; events \
+            already in the recording are skipped, so ingesting a file twice changes nothing. Bad lines are reported on \
             stderr and appended to REC.msr.rejects.ndjson after a line naming the run; everything valid is kept. \
             Exit status: 0 when every line was taken, 2 when some were rejected, 1 on a fatal error.
             """)
@@ -81,6 +84,12 @@ struct IngestDebeziumCommand: ParsableCommand {
         let skipped = r.skipped.values.reduce(0, +)
         if skipped > 0 {
             parts.append("\(skipped) skipped (" + r.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
+        }
+        if r.staleSnapshotRows > 0 {
+            parts.append("\(r.staleSnapshotRows) snapshot rows older than a change already recorded (kept as read)")
+        }
+        if r.timedByEvent > 0 {
+            parts.append("\(r.timedByEvent) timed by when Debezium read them (source.ts_ms missing or 0)")
         }
         if !r.rejected.isEmpty { parts.append("\(r.rejected.count) rejected") }
         return "msr: " + parts.joined(separator: "; ") + "."

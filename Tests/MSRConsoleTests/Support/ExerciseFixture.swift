@@ -47,7 +47,7 @@ enum ExerciseFixture {
             position += 1
             var c = SourceChange(table: TableName(schema: schema, name: table), op: op,
                                  commitTime: Timestamp(micros: start + Int64(seconds) * 1_000_000),
-                                 position: position, columns: columns, origin: out.count + 1)
+                                 position: SourcePosition(position), columns: columns, origin: out.count + 1)
             let image = fields.map { Field($0.0, $0.1) }
             if op == .delete { c.before = image } else { c.after = image }
             c.keyFields = [image[0]]

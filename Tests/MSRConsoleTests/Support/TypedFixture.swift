@@ -53,7 +53,7 @@ enum TypedFixture {
         func add(_ op: MSRModel.Operation, at seconds: Int, _ image: [Field]) {
             var c = SourceChange(table: TableName(schema: "ops", name: "units"), op: op,
                                  commitTime: Timestamp(micros: start + Int64(seconds) * 1_000_000),
-                                 position: Int64(out.count + 1), columns: columns, origin: out.count + 1)
+                                 position: SourcePosition(Int64(out.count + 1)), columns: columns, origin: out.count + 1)
             c.after = image
             c.keyFields = [image[0]]
             out.append(c)

@@ -107,6 +107,13 @@ final class LookAlikeTextTests: XCTestCase {
                 XCTAssertTrue(notEqual.matches(Row([.int(0), .string(other)])), pair.label)
             }
         }
+        // A column is named by its bytes; a canonically equivalent spelling finds it only when
+        // no other column could be meant.
+        let named = [ColumnSchema(name: "caf\u{E9}"), ColumnSchema(name: "cafe\u{301}"), ColumnSchema(name: "\u{212B}")]
+        XCTAssertTrue(try RowFilter(parsing: "cafe\u{301}=b", columns: named).matches(Row([.string("a"), .string("b")])))
+        XCTAssertTrue(try RowFilter(parsing: "caf\u{E9}=a", columns: named).matches(Row([.string("a"), .string("b")])))
+        XCTAssertTrue(try RowFilter(parsing: "\u{C5}=c", columns: named).matches(Row([.null, .null, .string("c")])))
+        XCTAssertThrowsError(try RowFilter(parsing: "CAFE\u{301}X=b", columns: named))
         // A value may begin with a combining mark: the operator is still found.
         XCTAssertTrue(try RowFilter(parsing: "label=\u{301}x", columns: columns).matches(Row([.int(0), .string("\u{301}X")])))
         XCTAssertFalse(try RowFilter(parsing: "label=\u{301}x", columns: columns).matches(Row([.int(0), .string("x")])))

@@ -16,10 +16,11 @@ public struct ReplayOracle {
             if SourcePosition.ordersBefore(b.position, a.position) { return false }
             return a.origin < b.origin
         }
-        var seen = Set<String>()
+        // By bytes, as the recording tells keys apart.
+        var seen = Set<ExactString>()
         for c in sorted {
             let id = "\(c.table.qualified)|\(key(of: c, useBefore: c.op == .delete).map { "\($0)" } ?? "")|\(c.position.map { "p\($0)" } ?? "t\(c.commitTime.micros)")|\(c.op)"
-            if seen.insert(id).inserted { ordered.append(c) }
+            if seen.insert(ExactString(id)).inserted { ordered.append(c) }
         }
     }
 
@@ -27,7 +28,7 @@ public struct ReplayOracle {
         guard let fields else { return nil }
         var out: [Value] = []
         for n in names {
-            guard let f = fields.first(where: { $0.name == n }), !f.value.isUnavailable else { return nil }
+            guard let f = fields.first(where: { $0.name.utf8Equal(n) }), !f.value.isUnavailable else { return nil }
             out.append(f.value)
         }
         return out

@@ -32,9 +32,7 @@ public struct RowFilter: Sendable, CustomStringConvertible {
         for word in text.utf8.split(separator: UInt8(ascii: " ")) {
             let w = String(decoding: word, as: UTF8.self)
             if let (name, op, value) = RowFilter.split(w) {
-                let lowered = name.caseFolded
-                guard let index = columns.firstIndex(where: { $0.name.utf8Equal(name) })
-                    ?? columns.firstIndex(where: { $0.name.caseFolded.utf8Equal(lowered) }) else {
+                guard let index = RowFilter.column(named: name, in: columns) else {
                     throw RowFilterError(message: "There is no column '\(name)'; the columns are " + columns.map(\.name).joined(separator: ", ") + ".")
                 }
                 terms.append(.column(index, op, value))
@@ -50,6 +48,20 @@ public struct RowFilter: Sendable, CustomStringConvertible {
             if case .column(_, _, let value) = term { return TypedValueOrder.Operand(value) }
             return TypedValueOrder.Operand("")
         }
+    }
+
+    /// The column a user typed: its exact bytes, else ignoring case; else, when exactly one
+    /// column's name is canonically equivalent (a terminal may send `é` composed for a name
+    /// that has it decomposed), that one.
+    static func column(named name: String, in columns: [ColumnSchema]) -> Int? {
+        if let i = columns.firstIndex(where: { $0.name.utf8Equal(name) }) { return i }
+        let folded = name.caseFolded
+        if let i = columns.firstIndex(where: { $0.name.caseFolded.utf8Equal(folded) }) { return i }
+        for same in [{ (c: String) in c == name }, { (c: String) in c.caseFolded == folded }] {
+            let equivalent = columns.indices.filter { same(columns[$0].name) }
+            if !equivalent.isEmpty { return equivalent.count == 1 ? equivalent[0] : nil }
+        }
+        return nil
     }
 
     /// Splits a term at its operator, by bytes: a `Character` would join an operator with a

@@ -65,6 +65,8 @@ final class CLIInputTests: XCTestCase {
         let out = try MSRBinary.run(["generate", "--out", ""])
         XCTAssertEqual(out.status, 64, out.stderr)
         XCTAssertTrue(out.stderr.contains("--out needs a file name"), out.stderr)
+        let noFolder = try MSRBinary.run(["generate", "--out", "/nonexistent-msr-folder/x.msr", "--events", "10"])
+        XCTAssertEqual(noFolder.stderr, "msr: There is no folder /nonexistent-msr-folder to write /nonexistent-msr-folder/x.msr in; create it or choose another --out.\n")
         for args in [["info", ""], ["ingest", "debezium", "", "--into", Self.dir.path("e.msr")]] {
             let r = try MSRBinary.run(args)
             XCTAssertEqual(r.status, 1, "\(args): \(r.stderr)")

@@ -34,6 +34,13 @@ final class CLIInputTests: XCTestCase {
         XCTAssertEqual(r.stderr, "msr: Cannot write the events to standard output: No space left on device.\n")
     }
 
+    /// A message that cannot be written (stderr on a full disk) still ends with status 1.
+    func testAnUnwritableStderrDoesNotCrash() throws {
+        let r = try MSRBinary.runProgram("/bin/sh", ["-c", "\"$0\" info \"$1\" 2>/dev/full; echo \"status $?\"", MSRBinary.path,
+                                                    Self.dir.path("missing.msr")])
+        XCTAssertEqual(r.stdout, "status 1\n")
+    }
+
     /// Numbers beyond what msr can use are refused when the command line is read (status 64),
     /// in a sentence that gives the range.
     func testNumbersOutOfRangeAreRefusedWithTheirRange() throws {

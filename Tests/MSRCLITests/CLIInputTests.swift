@@ -34,6 +34,13 @@ final class CLIInputTests: XCTestCase {
         XCTAssertEqual(r.stderr, "msr: Cannot write the events to standard output: No space left on device.\n")
     }
 
+    /// A message that cannot be written (stderr on a full disk) still ends with status 1.
+    func testAnUnwritableStderrDoesNotCrash() throws {
+        let r = try MSRBinary.runProgram("/bin/sh", ["-c", "\"$0\" info \"$1\" 2>/dev/full; echo \"status $?\"", MSRBinary.path,
+                                                    Self.dir.path("missing.msr")])
+        XCTAssertEqual(r.stdout, "status 1\n")
+    }
+
     /// Numbers beyond what msr can use are refused when the command line is read (status 64),
     /// in a sentence that gives the range.
     func testNumbersOutOfRangeAreRefusedWithTheirRange() throws {
@@ -65,6 +72,8 @@ final class CLIInputTests: XCTestCase {
         let out = try MSRBinary.run(["generate", "--out", ""])
         XCTAssertEqual(out.status, 64, out.stderr)
         XCTAssertTrue(out.stderr.contains("--out needs a file name"), out.stderr)
+        let noFolder = try MSRBinary.run(["generate", "--out", "/nonexistent-msr-folder/x.msr", "--events", "10"])
+        XCTAssertEqual(noFolder.stderr, "msr: There is no folder /nonexistent-msr-folder to write /nonexistent-msr-folder/x.msr in; create it or choose another --out.\n")
         for args in [["info", ""], ["ingest", "debezium", "", "--into", Self.dir.path("e.msr")]] {
             let r = try MSRBinary.run(args)
             XCTAssertEqual(r.status, 1, "\(args): \(r.stderr)")

@@ -28,7 +28,11 @@ struct GenerateCommand: ParsableCommand {
         try reportingFailures {
             switch SQLiteRecordingStore.identify(out) {
             case .missing:
-                break
+                let folder = (PathChecks.absolute(out) as NSString).deletingLastPathComponent
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    throw CLIError("There is no folder \(folder) to write \(out) in; create it or choose another --out.")
+                }
             case .recording:
                 if !force { throw CLIError("\(out) already exists; remove it, choose another path, or pass --force.") }
             case .notRegularFile:

@@ -39,6 +39,7 @@ struct OpenCommand: ParsableCommand {
             // Everything that can fail is checked before the screen is taken.
             let handle = try ConsoleLauncher.handle(for: rec.recording)
             let scriptText = try script.map { path -> ConsoleScript in
+                try PathChecks.requireInput(path)
                 guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                     throw CLIError("Cannot read the script \(path).")
                 }

@@ -95,6 +95,19 @@ final class TypedCompareTests: XCTestCase {
         XCTAssertEqual(DecimalNumber("-1.10"), DecimalNumber("-1.1"))
         XCTAssertLessThan(DecimalNumber("-1.11")!, DecimalNumber("-1.1")!)
         XCTAssertNil(DecimalNumber("1e99999999"))
+        XCTAssertNil(DecimalNumber("12a"))
+        XCTAssertNil(DecimalNumber(String(repeating: "9", count: 2000) + "x"))
+        // Times as typed: a day, a moment with an offset, a time of day; impossible dates refused.
+        XCTAssertEqual(ChronoPoint(parsing: "2026-03-14")?.seconds, 1_773_446_400)
+        XCTAssertEqual(ChronoPoint(parsing: "2026-03-14T09:00+01:00"), ChronoPoint(parsing: "2026-03-14T08:00:00Z"))
+        XCTAssertEqual(ChronoPoint(parsing: "08:05:30.25")?.nanos, 250_000_000)
+        XCTAssertEqual(ChronoPoint(parsing: "08:05:30.25")?.isTimeOfDay, true)
+        for bad in ["2026-02-30", "2026-13-01", "25:00", "2026-03-14T08:00:00.1234567890Z", "yesterday", ""] {
+            XCTAssertNil(ChronoPoint(parsing: bad), bad)
+        }
+        let micro = ColumnType(kind: "int64", semantic: "io.debezium.time.MicroTimestamp")
+        XCTAssertEqual(TypedValueOrder.compare(.int(TypedFixture.start + 1), micro, with: "2026-03-14T08:00:00.000001Z"), .equal)
+        XCTAssertEqual(TypedValueOrder.compare(.int(TypedFixture.start), micro, with: "2026-03-14T08:00:00.000001Z"), .less)
         XCTAssertNil(DecimalNumber(""))
     }
 }

@@ -170,6 +170,20 @@ final class ConsoleTmuxTests: XCTestCase {
         XCTAssertTrue(t.waitFor { $0.contains("off-0") }.contains("off-0"), t.screen())
     }
 
+    /// A long paste into a prompt is taken whole: the line's end shows and Enter applies it.
+    func testAPasteOf2000CharactersIntoAPrompt() throws {
+        let t = try open(width: 160, height: 48)
+        try t.send("/")
+        XCTAssertTrue(t.waitFor { $0.contains("filter (text") }.contains("filter (text"))
+        try t.type(String(repeating: "alpha ", count: 333) + "zz")
+        let shown = t.waitFor { $0.split(separator: "\n").last?.hasSuffix("alpha zz") == true }
+        XCTAssertTrue(shown.split(separator: "\n").last?.hasSuffix("alpha zz") == true, shown)
+        try t.send("Enter")
+        let filtered = t.waitFor { $0.contains("· /alpha alpha") }
+        XCTAssertTrue(filtered.contains("· /alpha alpha"), "the filter is applied: \(filtered)")
+        try t.send("q")
+    }
+
     /// q still ends with status 0.
     func testQuitEndsWithStatusZero() throws {
         try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")

@@ -25,8 +25,9 @@ public struct ChronoPoint: Hashable, Sendable, Comparable {
         self.init(seconds: s, nanos: f * (1_000_000_000 / perSecond), isTimeOfDay: isTimeOfDay)
     }
 
-    /// A time as a user types it: `2026-03-14`, `2026-03-14T08:05`, `2026-03-14 08:05:30.25Z`,
-    /// `…+01:00`, or a time of day `08:05:30.250`; nil for anything else.
+    /// A time as a user types it or PostgreSQL prints it: `2026-03-14`, `2026-03-14T08:05`,
+    /// `2026-03-14 08:05:30.25Z`, `…+01:00`, `…+00`, or a time of day `08:05:30.250`; nil for
+    /// anything else.
     public init?(parsing text: some StringProtocol) {
         var scanner = DigitScanner(Array(text.utf8))
         var seconds: Int64 = 0
@@ -53,14 +54,17 @@ public struct ChronoPoint: Hashable, Sendable, Comparable {
             }
         }
         seconds += h * 3600 + mi * 60 + sec
-        if hasDate {
-            if scanner.skip("Z") || scanner.skip("z") {
-            } else if let sign = scanner.sign() {
-                guard let oh = scanner.number(2...2), oh < 24 else { return nil }
+        // A zone: Z, ±HH, ±HHMM or ±HH:MM (PostgreSQL prints `+00` and `+05:30`).
+        if scanner.skip("Z") || scanner.skip("z") {
+        } else if let sign = scanner.sign() {
+            guard let oh = scanner.number(2...2), oh < 24 else { return nil }
+            var om: Int64 = 0
+            if !scanner.atEnd {
                 _ = scanner.skip(":")
-                guard let om = scanner.number(2...2), om < 60 else { return nil }
-                seconds -= sign * (oh * 3600 + om * 60)
+                guard let m = scanner.number(2...2), m < 60 else { return nil }
+                om = m
             }
+            seconds -= sign * (oh * 3600 + om * 60)
         }
         guard scanner.atEnd else { return nil }
         self.init(seconds: seconds, nanos: nanos, isTimeOfDay: !hasDate)

@@ -40,8 +40,14 @@ public enum TypedValueOrder {
         compare(cell, type, with: Operand(text))
     }
 
+    /// PostgreSQL's date and time types, which pgoutput sends as text.
+    static let postgresTemporalKinds: Set<String> = ["date", "time", "timetz", "timestamp", "timestamptz"]
+    /// PostgreSQL's exact numbers, sent as decimal text.
+    static let postgresDecimalKinds: Set<String> = ["numeric", "decimal"]
+
     public static func compare(_ cell: Value, _ type: ColumnType, with operand: Operand) -> Order {
-        if let semantic = type.semantic, ValueFormatter.isTemporal(semantic) {
+        let semantic = type.semantic ?? ""
+        if ValueFormatter.isTemporal(semantic) || (type.semantic == nil && postgresTemporalKinds.contains(type.kind)) {
             guard let typed = operand.chrono else { return .byText }
             if cell.isNull { return .unordered }
             guard let point = chronoPoint(cell, semantic: semantic), point.isTimeOfDay == typed.isTimeOfDay else {
@@ -65,8 +71,9 @@ public enum TypedValueOrder {
     /// The value a sorted column orders `cell` by: decimals become text in their numbers'
     /// byte order; everything else already sorts right as stored (times are counts).
     public static func sortValue(_ cell: Value, _ type: ColumnType) -> Value {
-        guard let semantic = type.semantic, semantic == ValueFormatter.Semantic.decimal
-                || semantic == ValueFormatter.Semantic.variableScaleDecimal, !cell.isNull else { return cell }
+        let isDecimal = type.semantic == ValueFormatter.Semantic.decimal || type.semantic == ValueFormatter.Semantic.variableScaleDecimal
+            || (type.semantic == nil && postgresDecimalKinds.contains(type.kind))
+        guard isDecimal, !cell.isNull else { return cell }
         guard let number = decimal(cell, type) else {
             // Text that is not a decimal (the placeholder, bad base64) sorts after every number.
             return .string("3" + cell.description)

@@ -28,6 +28,12 @@ final class ConsoleTmuxTests: XCTestCase {
         return t
     }
 
+    /// The screen once the shell printed `exit-status-N` and its next prompt (the whole line
+    /// written, not the command line that asks for it).
+    private func waitForExitStatus(_ t: TmuxSession) -> String {
+        t.waitForSettled { $0.range(of: #"exit-status-[0-9]+\n\$"#, options: .regularExpression) != nil }
+    }
+
     /// The number after "event " in the header (padded with spaces to the last event's digits).
     private func eventNumber(_ screen: String) -> Int? {
         guard let r = screen.range(of: "event ") else { return nil }
@@ -160,11 +166,25 @@ final class ConsoleTmuxTests: XCTestCase {
         try t.run("\(MSRBinary.path) open \(Self.recording); echo exit-status-$?")
         XCTAssertTrue(t.waitForSettled { $0.contains("public.units") && $0.contains("/30000") }.contains("public.units"))
         try t.send("C-c")
-        let shell = t.waitForSettled { $0.range(of: "exit-status-[0-9]", options: .regularExpression) != nil }
+        let shell = waitForExitStatus(t)
         XCTAssertFalse(shell.contains("public.units"), shell)
         XCTAssertTrue(shell.contains("exit-status-130"), shell)
         try t.run("stty -a | tr ' ;' '\\n\\n' | grep -x -e -echo -e -icanon | wc -l | tr -d ' ' | sed 's/^/off-/'")
         XCTAssertTrue(t.waitForSettled { $0.contains("off-0") }.contains("off-0"), t.screen())
+    }
+
+    /// A long paste into a prompt is taken whole: the line's end shows and Enter applies it.
+    func testAPasteOf2000CharactersIntoAPrompt() throws {
+        let t = try open(width: 160, height: 48)
+        try t.send("/")
+        XCTAssertTrue(t.waitForSettled { $0.contains("filter (text") }.contains("filter (text"))
+        try t.type(String(repeating: "alpha ", count: 333) + "zz")
+        let shown = t.waitForSettled { $0.split(separator: "\n").last?.hasSuffix("alpha zz") == true }
+        XCTAssertTrue(shown.split(separator: "\n").last?.hasSuffix("alpha zz") == true, shown)
+        try t.send("Enter")
+        let filtered = t.waitForSettled { $0.contains("· /alpha alpha") }
+        XCTAssertTrue(filtered.contains("· /alpha alpha"), "the filter is applied: \(filtered)")
+        try t.send("q")
     }
 
     /// q still ends with status 0.
@@ -174,7 +194,7 @@ final class ConsoleTmuxTests: XCTestCase {
         try t.run("\(MSRBinary.path) open \(Self.recording); echo exit-status-$?")
         XCTAssertTrue(t.waitForSettled { $0.contains("public.units") && $0.contains("/30000") }.contains("public.units"))
         try t.send("q")
-        XCTAssertTrue(t.waitForSettled { $0.range(of: "exit-status-[0-9]", options: .regularExpression) != nil }.contains("exit-status-0"), t.screen())
+        XCTAssertTrue(waitForExitStatus(t).contains("exit-status-0"), t.screen())
     }
 
     /// A terminal that cannot place the cursor gets one sentence and status 1, not a blank screen.
@@ -182,8 +202,8 @@ final class ConsoleTmuxTests: XCTestCase {
         try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (make deps installs it)")
         let t = try TmuxSession(width: 160, height: 30)
         try t.run("TERM=dumb \(MSRBinary.path) open \(Self.recording); echo exit-status-$?")
-        let shell = t.waitForSettled { $0.range(of: "exit-status-[0-9]", options: .regularExpression) != nil }
-        XCTAssertTrue(shell.contains("exit-status-1"), shell)
+        let shell = waitForExitStatus(t)
+        XCTAssertTrue(shell.contains("exit-status-1\n"), shell)
         XCTAssertTrue(shell.contains("cannot move the cursor"), shell)
         XCTAssertFalse(shell.contains("public.units"), shell)
     }

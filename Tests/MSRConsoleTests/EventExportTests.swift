@@ -66,8 +66,13 @@ final class EventExportTests: XCTestCase {
         h.perform(.export("events all " + out))
         XCTAssertEqual(gate.reached.wait(timeout: .now() + 10), .success)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out))
-        // Esc asks it to stop; the batch held is let go so it can see that.
-        DispatchQueue.global().async { gate.proceed.signal() }
+        // Esc asks it to stop and waits; the batch held is let go once the stop is asked
+        // for, so the job sees it before another batch.
+        let job = try XCTUnwrap(h.app.exportJob)
+        DispatchQueue.global().async {
+            while !job.cancelled { usleep(1000) }
+            gate.proceed.signal()
+        }
         h.press("esc")
         XCTAssertTrue(h.bottomLine.contains("Export stopped; \(out) was removed."), h.bottomLine)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))

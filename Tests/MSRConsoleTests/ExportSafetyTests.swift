@@ -20,6 +20,11 @@ final class ExportSafetyTests: XCTestCase {
         try "precious\n".write(toFile: path, atomically: false, encoding: .utf8)
         XCTAssertTrue(exportError(h, "csv " + path).contains("already exists; msr does not replace files"), h.bottomLine)
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "precious\n")
+        // Events to it are refused at once, before asking about the whole recording.
+        h.perform(.export("events " + path))
+        XCTAssertNil(h.app.question)
+        XCTAssertTrue(h.bottomLine.contains("already exists"), h.bottomLine)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "precious\n")
     }
 
     func testASymlinkIsRefusedAndItsTargetKept() throws {

@@ -95,6 +95,27 @@ final class TypedCompareTests: XCTestCase {
         XCTAssertEqual(DecimalNumber("-1.10"), DecimalNumber("-1.1"))
         XCTAssertLessThan(DecimalNumber("-1.11")!, DecimalNumber("-1.1")!)
         XCTAssertNil(DecimalNumber("1e99999999"))
+        XCTAssertNil(DecimalNumber("12a"))
+        XCTAssertNil(DecimalNumber(String(repeating: "9", count: 2000) + "x"))
+        // Times as typed: a day, a moment with an offset, a time of day; impossible dates refused.
+        XCTAssertEqual(ChronoPoint(parsing: "2026-03-14")?.seconds, 1_773_446_400)
+        XCTAssertEqual(ChronoPoint(parsing: "2026-03-14T09:00+01:00"), ChronoPoint(parsing: "2026-03-14T08:00:00Z"))
+        XCTAssertEqual(ChronoPoint(parsing: "08:05:30.25")?.nanos, 250_000_000)
+        XCTAssertEqual(ChronoPoint(parsing: "08:05:30.25")?.isTimeOfDay, true)
+        for bad in ["2026-02-30", "2026-13-01", "25:00", "2026-03-14T08:00:00.1234567890Z", "yesterday", ""] {
+            XCTAssertNil(ChronoPoint(parsing: bad), bad)
+        }
+        // PostgreSQL's own text: numeric as decimal text, timestamptz with a short zone.
+        let numeric = ColumnType(kind: "numeric", parameters: ["scale": "2"])
+        XCTAssertEqual(TypedValueOrder.compare(.string("12345678901234567890.50"), numeric, with: "12345678901234567890.49"), .greater)
+        let sorted = ["10.5", "9.75", "-2", "100"].map { TypedValueOrder.sortValue(.string($0), numeric) }.sorted()
+        XCTAssertEqual(sorted, ["-2", "9.75", "10.5", "100"].map { TypedValueOrder.sortValue(.string($0), numeric) })
+        let tstz = ColumnType(kind: "timestamptz")
+        XCTAssertEqual(TypedValueOrder.compare(.string("2026-03-14 09:00:00+01"), tstz, with: "2026-03-14T08:00:00Z"), .equal)
+        XCTAssertEqual(TypedValueOrder.compare(.string("2026-03-14 13:30:00.5+05:30"), tstz, with: "2026-03-14T08:00:00Z"), .greater)
+        let micro = ColumnType(kind: "int64", semantic: "io.debezium.time.MicroTimestamp")
+        XCTAssertEqual(TypedValueOrder.compare(.int(TypedFixture.start + 1), micro, with: "2026-03-14T08:00:00.000001Z"), .equal)
+        XCTAssertEqual(TypedValueOrder.compare(.int(TypedFixture.start), micro, with: "2026-03-14T08:00:00.000001Z"), .less)
         XCTAssertNil(DecimalNumber(""))
     }
 }

@@ -85,6 +85,13 @@ extension ConsoleApp {
             query.fromTime = loop.lowerBound
             query.toTime = loop.upperBound
         } else if !request.everything {
+            // Refused now rather than after the question: a path that names something already.
+            var st = stat()
+            var isDirectory: ObjCBool = false
+            if let path = request.path.map({ ($0 as NSString).expandingTildeInPath }), lstat(path, &st) == 0,
+               !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+                throw CommandError("\(path) already exists; msr does not replace files, so give a new name or a directory.")
+            }
             let count = pane.recording.summary.eventCount
             var confirmed = request
             confirmed.everything = true

@@ -36,7 +36,8 @@ final class EventExportJob: @unchecked Sendable {
     /// Waits until the job is over.
     func wait() { group.wait() }
 
-    private var cancelled: Bool { lock.withLock { isCancelled } }
+    /// Whether a stop was asked for (the job sees it before its next batch).
+    var cancelled: Bool { lock.withLock { isCancelled } }
 
     func start(file: ExportFile, openStore: @escaping @Sendable () throws(RecordingError) -> RecordingStore, query: EventQuery,
                tables: [TableID: TableSchema], values: ValueRendering, batchSize: Int,

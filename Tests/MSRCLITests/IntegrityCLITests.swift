@@ -81,7 +81,12 @@ final class IntegrityCLITests: XCTestCase {
             throw XCTSkip("needs root and runuser to act as another user")
         }
         chmod(dir.url.path, 0o755)
-        let r = try MSRBinary.runProgram(runuser, ["-u", "nobody", "--", MSRBinary.path, "info", rec])
+        // The build folder may sit where nobody cannot reach it (a clone in a private temporary
+        // folder): nobody runs a copy of the binary from the test's own folder.
+        let binary = dir.path("msr")
+        try FileManager.default.copyItem(atPath: MSRBinary.path, toPath: binary)
+        chmod(binary, 0o755)
+        let r = try MSRBinary.runProgram(runuser, ["-u", "nobody", "--", binary, "info", rec])
         XCTAssertEqual(r.status, 1, r.stdout)
         XCTAssertTrue(r.stderr.contains("Permission denied for \(rec)"), r.stderr)
         XCTAssertFalse(r.stderr.contains("not an msr recording"), r.stderr)

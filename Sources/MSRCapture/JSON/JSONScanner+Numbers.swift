@@ -2,8 +2,8 @@ extension JSONScanner {
     /// Reads a number starting at the cursor, following JSON's grammar strictly.
     ///
     /// An integer that fits in `Int64` stays exact; `-0`, a fraction, an exponent or an integer
-    /// too large for 64 bits becomes a `Double`: computed directly when that is exact, else read by
-    /// the standard library from the same bytes.
+    /// too large for 64 bits becomes a `Double`: computed directly when that is exact, else read
+    /// by the standard library from the same bytes.
     mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
         var j = index

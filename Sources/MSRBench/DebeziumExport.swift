@@ -66,14 +66,8 @@ enum DebeziumExport {
         out.append(UInt8(ascii: "}"))
     }
 
+    /// A cell as the JSON converter writes it; a non-finite double as its string, never null.
     static func value(_ v: Value, into out: inout [UInt8]) {
-        switch v {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
-        case .double(let d): out.append(contentsOf: (d.isFinite ? "\(d)" : "null").utf8)
-        case .string(let s): JSONWriter.writeString(s, into: &out)
-        case .json(let j): out.append(contentsOf: j.utf8)
-        }
+        JSONWriter.writeCell(v, into: &out)
     }
 }

@@ -64,6 +64,38 @@ final class DebeziumDecoderTests: XCTestCase {
         XCTAssertEqual(c.table.qualified, "public.units")
     }
 
+    /// Jackson quotes a float's NaN and infinities: with a schema typing the column as a float
+    /// they are doubles again, -0.0 keeps its sign, and a string column's "NaN" stays text.
+    func testQuotedNonFiniteFloatsAreDoublesWhereTheSchemaSaysFloat() throws {
+        let after = #"{"type":"struct","fields":[{"type":"int32","field":"id"},{"type":"double","optional":true,"field":"d"},"#
+            + #"{"type":"float","optional":true,"field":"f"},{"type":"double","field":"z"},{"type":"string","field":"s"}],"field":"after"}"#
+        let schema = #"{"type":"struct","fields":[\#(after)]}"#
+        let payload = sampleEvent(after: #"{"id":1,"d":"NaN","f":"-Infinity","z":-0.0,"s":"NaN","extra":"Infinity"}"#)
+        let c = try change(#"{"schema":\#(schema),"payload":\#(payload)}"#)
+        let values = Dictionary(uniqueKeysWithValues: (c.after ?? []).map { ($0.name, $0.value) })
+        guard case .double(let d) = values["d"] else { return XCTFail("d: \(String(describing: values["d"]))") }
+        XCTAssertTrue(d.isNaN)
+        XCTAssertEqual(values["f"], .double(-.infinity))
+        XCTAssertEqual(values["z"], .double(-0.0))
+        XCTAssertNotEqual(values["z"], .double(0.0))
+        XCTAssertEqual(values["s"], .string("NaN"), "a string column's text stays text")
+        XCTAssertEqual(values["extra"], .string("Infinity"), "a column the schema does not type stays text")
+
+        // A key schema types the key's cells the same way.
+        let key = #"{"schema":{"type":"struct","fields":[{"type":"double","field":"k"}]},"payload":{"k":"Infinity"}}"#
+        let keyed = try change(#"{"key":\#(key),"value":\#(sampleEvent(after: #"{"k":"Infinity"}"#))}"#)
+        XCTAssertEqual(keyed.keyFields, [Field("k", .double(.infinity))])
+        XCTAssertEqual(keyed.after, [Field("k", .double(.infinity))])
+
+        // Without a schema the string may be text, and is kept as it came.
+        let bare = try change(sampleEvent(after: #"{"id":1,"d":"NaN","f":NaN,"g":-Infinity,"z":-0}"#))
+        XCTAssertEqual(bare.after?[1], Field("d", .string("NaN")))
+        guard case .double(let bareNaN) = bare.after?[2].value else { return XCTFail("a bare NaN is not a double") }
+        XCTAssertTrue(bareNaN.isNaN)
+        XCTAssertEqual(bare.after?[3], Field("g", .double(-.infinity)))
+        XCTAssertEqual(bare.after?[4], Field("z", .double(-0.0)))
+    }
+
     func testKafkaRecordWithPlainKey() throws {
         let c = try change(#"{"key":{"id":1},"value":\#(sampleEvent(op: "u", before: #"{"id":1,"name":"A"}"#))}"#)
         XCTAssertEqual(c.op, .update)

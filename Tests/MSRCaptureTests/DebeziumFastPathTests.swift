@@ -76,6 +76,11 @@ final class DebeziumFastPathTests: XCTestCase {
         assertSame(L.postgres(op: "c", after: #"{"id":1,"t":["__debezium_unavailable_value"],"b":"X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ=="}"#,
                               tsMs: t0, lsn: 100, lastCommit: 90))
         assertSame(L.postgres(op: "r", after: #"{"id":1}"#, tsMs: t0, lsn: 100, lastCommit: nil))
+        // Non-finite floats: bare tokens (quoting off), quoted strings without a schema, -0.
+        assertSame(L.postgres(op: "c", after: #"{"id":1,"f":NaN,"g":-Infinity,"h":Infinity,"z":-0,"y":-0.0,"s":"NaN","a":[NaN,-0]}"#,
+                              tsMs: t0, lsn: 101, lastCommit: 90))
+        assertSame(#"{"key":{"f":-Infinity},"value":"# + L.postgres(op: "d", before: #"{"f":-Infinity,"s":"Infinity"}"#,
+                                                                  tsMs: t0, lsn: 102, lastCommit: 90) + "}")
         // SQL Server writes event_serial_no as digits in a string, which the general path reads.
         XCTAssertNil(fast(L.sqlServer(op: "c", after: #"{"id":1}"#, tsMs: t0, commitLSN: "00000027:00000758:0005",
                                       changeLSN: "00000027:00000758:0002", serial: 1)))

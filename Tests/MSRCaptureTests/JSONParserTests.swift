@@ -21,10 +21,35 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(try parse("42"), .int(42))
         XCTAssertEqual(try parse("-42"), .int(-42))
         XCTAssertEqual(try parse("0"), .int(0))
-        XCTAssertEqual(try parse("-0"), .int(0))
         XCTAssertEqual(try parse("1.5"), .double(1.5))
         XCTAssertEqual(try parse("\"hi\""), .string("hi"))
         XCTAssertEqual(try parse("\"\""), .string(""))
+    }
+
+    /// `-0` is a negative zero double: JSON has no integer -0, and a converter writes one only
+    /// for a float.
+    func testMinusZeroKeepsItsSign() throws {
+        for text in ["-0", "-0.0", "-0e0", "-0.000"] {
+            guard case .double(let d) = try parse(text) else { XCTFail("\(text) is not a double"); continue }
+            XCTAssertEqual(d.bitPattern, (-0.0).bitPattern, text)
+        }
+        XCTAssertEqual(try parse("0"), .int(0))
+    }
+
+    /// Jackson with number quoting off writes non-finite doubles as bare tokens; they are read
+    /// where a value may start, in objects and arrays too.
+    func testBareNonFiniteTokensAreDoubles() throws {
+        func double(_ v: JSONValue?) -> Double? { if case .double(let d) = v { return d }; return nil }
+        XCTAssertEqual(double(try parse("NaN"))?.isNaN, true)
+        XCTAssertEqual(double(try parse(" Infinity ")), .infinity)
+        XCTAssertEqual(double(try parse("-Infinity")), -.infinity)
+        guard case .object(let o) = try parse(#"{"a":NaN,"b":[Infinity,-Infinity,1]}"#) else { return XCTFail("not an object") }
+        XCTAssertEqual(double(o["a"])?.isNaN, true)
+        guard case .array(let b) = o["b"] else { return XCTFail("not an array") }
+        XCTAssertEqual(b.count, 3)
+        XCTAssertEqual(double(b[0]), .infinity)
+        XCTAssertEqual(double(b[1]), -.infinity)
+        XCTAssertEqual(b[2], .int(1))
     }
 
     func testWhitespaceAroundAndInside() throws {
@@ -119,7 +144,16 @@ final class JSONParserTests: XCTestCase {
             ("+1", .unexpectedCharacter(UInt8(ascii: "+")), 0),
             ("tru", .unexpectedEnd, 3),
             ("nul!", .unexpectedCharacter(UInt8(ascii: "!")), 3),
-            ("NaN", .unexpectedCharacter(UInt8(ascii: "N")), 0),
+            ("nan", .unexpectedCharacter(UInt8(ascii: "a")), 1),
+            ("Nan", .unexpectedCharacter(UInt8(ascii: "n")), 2),
+            ("NaN1", .trailingCharacters, 3),
+            ("Inf", .unexpectedEnd, 3),
+            ("-Inf", .unexpectedEnd, 4),
+            ("-Infinite", .unexpectedCharacter(UInt8(ascii: "e")), 8),
+            ("+Infinity", .unexpectedCharacter(UInt8(ascii: "+")), 0),
+            ("INF", .unexpectedCharacter(UInt8(ascii: "N")), 1),
+            (#"{NaN:1}"#, .unexpectedCharacter(UInt8(ascii: "N")), 1),
+            ("[1,]", .unexpectedCharacter(UInt8(ascii: "]")), 3),
             ("'a'", .unexpectedCharacter(UInt8(ascii: "'")), 0),
             ("\"abc", .unexpectedEnd, 4),
             (#""a\x""#, .invalidEscape, 2),
@@ -157,8 +191,6 @@ final class JSONParserTests: XCTestCase {
     func testCompactWriter() throws {
         let v = try parse(#" { "b" : [ 1 , 2.5 , true , null , "x\"y" ] , "a" : { "é" : "\u0001\n" } } "#)
         XCTAssertEqual(JSONWriter.compactText(v), #"{"b":[1,2.5,true,null,"x\"y"],"a":{"é":"\u0001\n"}}"#)
-        XCTAssertEqual(JSONWriter.compactText(.double(.nan)), "null")
-        XCTAssertEqual(JSONWriter.compactText(.double(.infinity)), "null")
         XCTAssertEqual(JSONWriter.compactText(.double(1e300)), "1e+300")
         XCTAssertEqual(JSONWriter.compactText(.string("tab\there\\ \u{8}\u{C}\r/")), #""tab\there\\ \b\f\r/""#)
         XCTAssertEqual(v.description, JSONWriter.compactText(v))

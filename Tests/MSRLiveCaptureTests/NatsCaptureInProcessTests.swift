@@ -73,6 +73,31 @@ final class NatsCaptureInProcessTests: XCTestCase {
         try NatsCaptureFixture.assertTables(rec, equal: ExpectedTables(messages.map(\.change)))
     }
 
+    /// Snapshot rows whose source time is 0 (MySQL's) are timed by the event's `ts_ms`, and the
+    /// report counts them, as a file ingest's does; the CLI's summary says so.
+    func testLinesTimedByTheEventAreCounted() throws {
+        let f = try NatsCaptureFixture()
+        addTeardownBlock { f.close() }
+        let start = ExerciseConfig.defaultStart.micros / 1000
+        func event(id: Int, sourceMs: Int64, eventMs: Int64) -> (subject: String, body: String) {
+            ("dbserver1.inventory.customers",
+             "{\"before\":null,\"after\":{\"id\":\(id)},\"source\":{\"connector\":\"mysql\",\"name\":\"dbserver1\",\"ts_ms\":\(sourceMs),"
+             + "\"snapshot\":\"true\",\"db\":\"inventory\",\"table\":\"customers\",\"file\":\"mysql-bin.000003\",\"pos\":154,\"row\":0},"
+             + "\"op\":\"r\",\"ts_ms\":\(eventMs)}")
+        }
+        try f.publish([event(id: 1, sourceMs: 0, eventMs: start + 10), event(id: 2, sourceMs: 0, eventMs: start + 20),
+                       event(id: 3, sourceMs: start + 30, eventMs: start + 40)])
+        let report = try capture(f.dir.path("timed.msr"), options(f))
+        XCTAssertEqual(report.written, 3)
+        XCTAssertEqual(report.timedByEvent, 2)
+
+        let cli = try MSRBinary.run(["capture", "nats", "--server", f.server.url, "--stream", NatsCaptureFixture.stream,
+                                     "--subject", NatsCaptureFixture.subject, "--into", f.dir.path("timed-cli.msr"), "--until-idle"])
+        XCTAssertEqual(cli.status, 0, cli.stderr)
+        XCTAssertTrue(cli.stderr.contains("3 events recorded from 3 messages"), cli.stderr)
+        XCTAssertTrue(cli.stderr.contains("; 2 timed by when Debezium read them (source.ts_ms missing or 0)"), cli.stderr)
+    }
+
     func testStartUpErrorsSayWhatIsWrong() throws {
         let f = try NatsCaptureFixture()
         addTeardownBlock { f.close() }

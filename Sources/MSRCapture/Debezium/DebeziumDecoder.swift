@@ -71,9 +71,11 @@ public struct DebeziumDecoder: Sendable {
         guard let event = envelope.payload else { return .skipped(envelope.skip ?? .tombstone) }
         guard let op = try DebeziumDecoder.operation(of: event) else { return .skipped(.message) }
         let source = try DebeziumSource(event: event, offset: envelope.offset, partition: envelope.partition)
-        let before = try DebeziumImage.fields(of: event, "before")
-        let after = try DebeziumImage.fields(of: event, "after")
-        let keyFields = envelope.key.map(DebeziumImage.fields(of:))
+        let columns = envelope.schema == nil && envelope.keySchema == nil
+            ? [] : DebeziumSchema.columns(envelope: envelope.schema, key: envelope.keySchema)
+        let before = DebeziumNonFiniteFloats.typed(try DebeziumImage.fields(of: event, "before"), columns: columns)
+        let after = DebeziumNonFiniteFloats.typed(try DebeziumImage.fields(of: event, "after"), columns: columns)
+        let keyFields = DebeziumNonFiniteFloats.typed(envelope.key.map(DebeziumImage.fields(of:)), columns: columns)
 
         switch op {
         case .insert, .read, .update:
@@ -84,8 +86,6 @@ public struct DebeziumDecoder: Sendable {
             break
         }
 
-        let columns = envelope.schema == nil && envelope.keySchema == nil
-            ? [] : DebeziumSchema.columns(envelope: envelope.schema, key: envelope.keySchema)
         var change = SourceChange(table: source.table, op: op, commitTime: source.commitTime,
                                   keyFields: keyFields, before: before, after: after, columns: columns, origin: number)
         try change.place(source.fields)

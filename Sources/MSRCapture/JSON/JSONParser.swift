@@ -3,7 +3,9 @@
 /// Written by hand rather than on Foundation's `JSONSerialization` because ingest parses every
 /// line of a change log: this parser reads straight from a byte buffer, slices string runs
 /// without escapes into `String`s in one step, keeps integers exact, and builds objects as
-/// ordered member arrays instead of dictionaries.
+/// ordered member arrays instead of dictionaries. Beyond strict JSON it reads the bare tokens
+/// `NaN`, `Infinity` and `-Infinity` where a value may start (Jackson writes them with number
+/// quoting turned off), as doubles; nothing else outside the grammar is accepted.
 public enum JSONParser {
     /// How deeply arrays and objects may nest; deeper input is rejected rather than risking the
     /// stack on hostile or broken lines.

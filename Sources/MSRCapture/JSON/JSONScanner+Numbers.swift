@@ -1,9 +1,9 @@
 extension JSONScanner {
     /// Reads a number starting at the cursor, following JSON's grammar strictly.
     ///
-    /// An integer that fits in `Int64` stays exact; a fraction, an exponent or an integer too
-    /// large for 64 bits becomes a `Double`: computed directly when that is exact, else read by
-    /// the standard library from the same bytes.
+    /// An integer that fits in `Int64` stays exact; `-0`, a fraction, an exponent or an integer
+    /// too large for 64 bits becomes a `Double`: computed directly when that is exact, else read
+    /// by the standard library from the same bytes.
     mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
         var j = index
@@ -57,6 +57,8 @@ extension JSONScanner {
         index = j
 
         if isInteger && !overflow {
+            // `-0` is only written for a negative zero double; an integer 0 would lose its sign.
+            if negative, magnitude == 0 { return .double(-0.0) }
             if !negative, magnitude <= UInt64(Int64.max) { return .int(Int64(magnitude)) }
             if negative, magnitude <= UInt64(Int64.max) + 1 { return .int(Int64(truncatingIfNeeded: 0 &- magnitude)) }
         }

@@ -38,7 +38,17 @@ struct JSONScanner {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        case UInt8(ascii: "-"):
+            if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "I") {
+                try expectLiteral("-Infinity")
+                return .double(-.infinity)
+            }
+            return try parseNumber()
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        // Jackson's bare tokens for non-finite doubles (a JSON converter with number quoting
+        // turned off), accepted only where a value may start; anything else stays an error.
+        case UInt8(ascii: "N"): try expectLiteral("NaN"); return .double(.nan)
+        case UInt8(ascii: "I"): try expectLiteral("Infinity"); return .double(.infinity)
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null

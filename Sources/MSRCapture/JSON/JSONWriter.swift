@@ -1,3 +1,5 @@
+import MSRModel
+
 /// Writes `JSONValue`s as compact JSON text: no spaces, members in their order.
 ///
 /// Used to keep a nested object or array of a row image as `Value.json(text)`, and to write
@@ -39,13 +41,28 @@ public enum JSONWriter {
         }
     }
 
-    /// JSON has no infinities or NaN; they are written as `null`, as JavaScript does.
-    static func writeDouble(_ d: Double, into out: inout [UInt8]) {
-        guard d.isFinite else {
-            out.append(contentsOf: "null".utf8)
+    /// JSON has no infinities or NaN: they are written as the strings `"NaN"`, `"Infinity"` and
+    /// `"-Infinity"`, as Kafka Connect's JSON converter writes them (a `null` would read back
+    /// as a missing value). -0 keeps its sign.
+    public static func writeDouble(_ d: Double, into out: inout [UInt8]) {
+        if let special = Value.specialDoubleText(d) {
+            writeString(special, into: &out)
             return
         }
         out.append(contentsOf: d.description.utf8)
+    }
+
+    /// Appends a cell value as a Debezium line holds it: nested JSON as itself, non-finite
+    /// doubles as their strings (`writeDouble`).
+    public static func writeCell(_ value: Value, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): writeDouble(d, into: &out)
+        case .string(let s): writeString(s, into: &out)
+        case .json(let j): out.append(contentsOf: j.utf8)
+        }
     }
 
     /// Appends `s` as a quoted JSON string, escaping quotes, backslashes and control characters.

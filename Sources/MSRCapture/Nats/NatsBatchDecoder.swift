@@ -17,6 +17,8 @@ struct NatsBatchDecoder {
         /// Refused messages by index in the batch, with the reason.
         var rejected: [(index: Int, reason: String)] = []
         var metadata: [NatsMessageMetadata] = []
+        /// Changes timed by the event's own `ts_ms`/`ts_us`, the source's time being missing or 0.
+        var timedByEvent = 0
     }
 
     func decode(_ messages: [NatsMessage]) -> Decoded {
@@ -31,8 +33,9 @@ struct NatsBatchDecoder {
                 Result { () throws(DebeziumLineError) -> DebeziumLine in try decoder.decode(buffer: buffer, number: number) }
             }
             switch result {
-            case .success(.change(var change, _)):
+            case .success(.change(var change, let byEvent)):
                 change.origin = index
+                if byEvent { out.timedByEvent += 1 }
                 out.changes.append(change)
             case .success(.skipped(let reason)):
                 out.skipped[reason.rawValue, default: 0] += 1

@@ -52,6 +52,7 @@ extension NatsCapture {
         report.unseenRows += written.unseenRows
         report.rederived += written.rederived
         report.rejected += entries.count
+        report.timedByEvent += decoded.timedByEvent
         report.newTables += written.newTables
         for (reason, n) in decoded.skipped { report.skipped[reason, default: 0] += n }
         report.redelivered += decoded.metadata.filter { $0.deliveries > 1 }.count

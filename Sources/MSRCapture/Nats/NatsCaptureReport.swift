@@ -15,6 +15,9 @@ public struct NatsCaptureReport: Sendable {
     /// Well-formed messages that carry no change (empty, tombstone, logical message), by reason.
     public var skipped: [String: Int] = [:]
     public var rejected = 0
+    /// Changes timed by when Debezium read them (the event's `ts_ms`/`ts_us`), because the
+    /// source's time was missing or 0, as in MySQL snapshot rows.
+    public var timedByEvent = 0
     /// Messages the server delivered more than once (an acknowledgement it never saw).
     public var redelivered = 0
     /// Acknowledgements that could not be sent; those messages will come again and be skipped

@@ -96,6 +96,9 @@ struct CaptureNatsCommand: ParsableCommand {
         if r.rederived > 0 { parts.append("\(r.rederived) later events re-derived for late arrivals") }
         let skipped = r.skipped.values.reduce(0, +)
         if skipped > 0 { parts.append("\(skipped) skipped") }
+        if r.timedByEvent > 0 {
+            parts.append("\(r.timedByEvent) timed by when Debezium read them (source.ts_ms missing or 0)")
+        }
         if r.rejected > 0 { parts.append("\(r.rejected) rejected") }
         if r.ackFailures > 0 { parts.append("\(r.ackFailures) acknowledgements unconfirmed (those messages may come again)") }
         parts.append(stopped ? "stopped on request" : "nothing left to record")

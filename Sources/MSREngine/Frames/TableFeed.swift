@@ -10,6 +10,13 @@ import MSRStore
 /// worker computes the requested frame first, then the frames of the coming ticks in the play
 /// direction, and tells `onFrameReady` (on the notify queue) when a requested frame arrives.
 /// A seek (a plan the buffer did not foresee) cancels the work and re-centres it.
+///
+/// A recording being written may have its tail rewritten under the feed (late events
+/// re-derived: events renumbered, keyframes and their pages replaced). The feed reads the
+/// history revision before and after each frame; when it moved, or a frame's lazily read page
+/// was gone by a rewrite, the feed drops its frames and keyframe trees and reads the recording
+/// again as it is now (`RecordingError.historyRewritten` is never its `error`). Only damage
+/// is reported.
 public final class TableFeed: @unchecked Sendable {
     // Safety: all mutable state is guarded by `lock`; the worker's store and cursor are only
     // used on `queue`.
@@ -29,6 +36,12 @@ public final class TableFeed: @unchecked Sendable {
     /// The positions the worker last prefetched for, nearest first.
     private var targets: [Int64] = []
     private var worker: (timeline: Timeline, cursor: TableCursor)?
+    /// The worker's connection, kept when a rewrite drops the timeline and cursor.
+    private var connection: RecordingStore?
+    /// The history revision the worker's timeline, cursor and frames were read under.
+    private var revision: Int64 = 0
+    /// Frames read under an earlier history revision are neither kept nor served.
+    private var oldestRevision: Int64 = 0
     private var failure: RecordingError?
     /// The worker's store's record of damage found while rows are read, on any thread.
     private var damage: DamageMonitor?
@@ -58,6 +71,7 @@ public final class TableFeed: @unchecked Sendable {
     public func frame(for newPlan: FeedPlan) -> TableFrame? {
         lock.lock()
         defer { lock.unlock() }
+        dropRewrittenFrames()
         if plan != newPlan {
             plan = newPlan
             generation += 1
@@ -107,7 +121,20 @@ public final class TableFeed: @unchecked Sendable {
         state.seq = seq
         let changes = FrameChanges(events: applied, forward: forward, keyColumns: table.keyColumns)
         let time = forward ? (applied.last?.commitTime ?? from.time) : ((walk.walk ?? []).first { $0.seq <= seq }?.commitTime ?? walk.time)
-        return TableFrame(state: state, time: time, previousSeq: fromSeq, changes: changes, walk: applied, damage: damage)
+        return TableFrame(state: state, time: time, previousSeq: fromSeq, changes: changes, walk: applied, damage: damage,
+                          revision: from.revision)
+    }
+
+    /// A page of a frame (buffered or shown) was found gone by a rewrite of the history it was
+    /// read under: every frame of that revision shows a history that is no more, and the
+    /// worker must read the recording again. Called under `lock`.
+    private func dropRewrittenFrames() {
+        guard let stale = damage?.staleRevision, stale >= oldestRevision else { return }
+        oldestRevision = stale + 1
+        cache.removeAll()
+        targets = []
+        lastServed = nil
+        generation += 1
     }
 
     /// Whether the worker has done all the latest plan asked for (no frame is being made):
@@ -180,6 +207,11 @@ extension TableFeed {
             do {
                 try fill(p, generation: gen)
             } catch {
+                if case .historyRewritten = error {
+                    // Not damage: the recording is read again, as it is now.
+                    worker = nil
+                    continue
+                }
                 lock.withLock {
                     failure = error
                     working = false
@@ -199,14 +231,9 @@ extension TableFeed {
     }
 
     private func fill(_ p: FeedPlan, generation gen: Int) throws(RecordingError) {
-        if worker == nil {
-            let store = try openStore()
-            lock.withLock { damage = store.damage }
-            let cursor = TableCursor(store: store, schema: table)
-            cursor.recordsMoves = true
-            worker = (try Timeline(store: store), cursor)
-        }
+        if worker == nil { try startReading() }
         guard let (timeline, cursor) = worker else { return }
+        try confirmRevision(of: cursor.store)
         if p.seq > timeline.lastSeq { try timeline.refresh() }
         let targets = [p.seq] + (try p.upcoming(depth, timeline: timeline))
         lock.withLock { self.targets = targets }
@@ -237,13 +264,54 @@ extension TableFeed {
             }
             // Pages the seek or the comparison read and found damaged end the work here.
             try cursor.store.damage.check()
-            let frame = TableFrame(state: cursor.state, time: try timeline.time(ofSeq: target),
-                                   previousSeq: previousSeq, changes: changes, walk: cursor.lastMove?.events,
-                                   damage: cursor.store.damage)
-            lock.withLock { cache[target] = frame }
+            let time = try timeline.time(ofSeq: target)
+            // The revision unchanged since the worker began reading: all this frame read
+            // belongs to one history, since appends leave what came before as it was.
+            try confirmRevision(of: cursor.store)
+            let frame = TableFrame(state: cursor.state, time: time, previousSeq: previousSeq, changes: changes,
+                                   walk: cursor.lastMove?.events, damage: cursor.store.damage, revision: revision)
+            let kept: Bool = lock.withLock {
+                guard revision >= oldestRevision else { return false }
+                cache[target] = frame
+                return true
+            }
+            guard kept else { throw .historyRewritten(path: cursor.store.location, revision: revision) }
             previous = frame
             if i == 0, let notify = onFrameReady { notifyQueue.async(execute: notify) }
         }
+    }
+
+    /// Opens the worker's timeline and cursor on the recording as it is now (its connection
+    /// once, at the first frame).
+    private func startReading() throws(RecordingError) {
+        let store: RecordingStore
+        if let c = connection {
+            store = c
+        } else {
+            store = try openStore()
+            connection = store
+        }
+        // Read first: whatever is read after it belongs to this revision or a later one, and
+        // `confirmRevision` tells a later one.
+        revision = try store.historyRevision()
+        let timeline = try Timeline(store: store)
+        let cursor = TableCursor(store: store, schema: table)
+        cursor.recordsMoves = true
+        let current = revision
+        lock.withLock {
+            damage = store.damage
+            oldestRevision = max(oldestRevision, current)
+            cache = cache.filter { $0.value.revision >= current }
+        }
+        worker = (timeline, cursor)
+    }
+
+    /// Throws `historyRewritten` when the recording's history revision is no longer the one
+    /// the worker read under: its cursor, timeline and frames are then of a history since
+    /// rewritten.
+    private func confirmRevision(of store: RecordingStore) throws(RecordingError) {
+        let now = try store.historyRevision()
+        if now != revision { throw .historyRewritten(path: store.location, revision: revision) }
     }
 
     /// Keeps the frames of the coming ticks and a few behind (for reversing); drops the rest.

@@ -219,4 +219,61 @@ final class RewrittenHistoryTests: XCTestCase {
         let fresh = try Reconstructor(store: try SQLiteRecordingStore(openingAt: live.path), pinned: true)
         assertSame(try fresh.state(of: alpha, at: moments[5]), alpha, after.state(at: moments[5])[alpha.name], "after the rewrite")
     }
+    /// Unpinned, an answer whose pages a rewrite took away is not given as whole: the check
+    /// after it says the recording was rewritten (ask again), not that it is damaged.
+    func testAnUnpinnedAnswerWithRewrittenPagesIsNotGivenAsWhole() throws {
+        let dir = TemporaryDirectory()
+        let live = try LiveRecording(in: dir, seed: 35)
+        let r = try Reconstructor(store: try SQLiteRecordingStore(openingAt: live.path))
+        let alpha = try r.summary.table(named: "alpha")
+        let state = try r.state(of: alpha, at: try XCTUnwrap(r.summary.lastCommit))
+        try r.checkIntact()
+        try live.writeLate()
+        XCTAssertLessThan(Array(state.rows).count, state.count, "the pages were rewritten (the case under test)")
+        XCTAssertThrowsError(try r.checkIntact()) { error in
+            guard case RecordingError.historyRewritten = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    /// A writer merging late batches on its own thread while a feed follows the end, without
+    /// any step between them: whatever the interleaving, no error, and once the writer is done
+    /// the end's frame is the oracle's.
+    func testAFeedFollowingAWriterThatKeepsRewritingEndsRight() throws {
+        let dir = TemporaryDirectory()
+        let live = try LiveRecording(in: dir, seed: 37)
+        let table = try live.store.summary().table(named: "alpha")
+        let feed = TableFeed(table: table, openStore: live.open, notifyQueue: DispatchQueue(label: "test"))
+        let console = try Timeline(store: try live.open())
+        // The late changes in piles written latest first: each sorts before the one stored
+        // last, so every write rewrites the tail.
+        let piles = stride(from: 0, to: live.late.count, by: 23).map { Array(live.late[$0..<min($0 + 23, live.late.count)]) }
+        nonisolated(unsafe) let writer = live.writer
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var failure: Error?
+        Thread.detachNewThread {
+            do { for pile in piles.reversed() { _ = try writer.write(pile) } } catch { failure = error }
+            done.signal()
+        }
+        var finished = false
+        while !finished {
+            finished = done.wait(timeout: .now()) == .success
+            try console.refresh()
+            let end = console.lastSeq
+            _ = feed.frame(for: FeedPlan(seq: end, time: try console.time(ofSeq: end), speed: .realTime, direction: .forward, isPlaying: false))
+            if let frame = feed.waitForFrame(seq: end) { _ = Array(frame.state.rows).count }
+            XCTAssertNil(feed.error, "\(String(describing: feed.error))")
+            if feed.error != nil { break }
+        }
+        XCTAssertNil(failure)
+        try console.refresh()
+        let end = console.lastSeq
+        let oracle = ReplayOracle(changes: live.all, keyColumns: keys)
+        XCTAssertEqual(end, Int64(oracle.ordered.count))
+        _ = feed.frame(for: FeedPlan(seq: end, time: try console.time(ofSeq: end), speed: .realTime, direction: .forward, isPlaying: false))
+        let frame = try XCTUnwrap(feed.waitForFrame(seq: end))
+        assertSame(frame.state, table, oracle.state(afterFirst: Int(end))[table.name], "at the end")
+        waitUntilIdle(feed)
+        XCTAssertNil(frame.damage)
+        XCTAssertNil(feed.error)
+    }
 }

@@ -19,9 +19,12 @@ public final class Reconstructor {
 
     /// Throws when rows read so far came from keyframe pages that could not be read (missing,
     /// or not matching their checksum), so that an answer with rows missing is never given as
-    /// whole. The error names the first such page, its table and keyframe.
+    /// whole. The error names the first such page, its table and keyframe. Pages gone because
+    /// a writer rewrote the history meanwhile (possible only unpinned) leave rows missing too:
+    /// then it throws `historyRewritten`, and the question is to be asked again.
     public func checkIntact() throws(RecordingError) {
         try store.damage.check()
+        if let stale = store.damage.staleRevision { throw .historyRewritten(path: store.location, revision: stale) }
     }
 
     /// The recording's first commit time (the origin of `+offset` times).

@@ -24,6 +24,11 @@ public enum RecordingError: Error, Sendable, CustomStringConvertible {
     case noPrimaryKey(table: String)
     case noUsableKey(table: String, detail: String)
     case invalidChange(table: String, detail: String)
+    /// The writer rewrote the recording's stored tail (late events re-derived it) after this
+    /// reader read part of it: what was read belongs to an earlier history. Not damage: a
+    /// reader following a recording that is being written reads it again. `revision` is the
+    /// history revision (`historyRevision()`) the outdated part was read under.
+    case historyRewritten(path: String, revision: Int64)
 
     public var description: String {
         switch self {
@@ -60,6 +65,8 @@ public enum RecordingError: Error, Sendable, CustomStringConvertible {
             return "An event of table \(table) has no usable key (\(detail))."
         case .invalidChange(let table, let detail):
             return "An event of table \(table) cannot be applied: \(detail)."
+        case .historyRewritten(let path, _):
+            return "\(path) was rewritten by the capture or ingest writing it while it was read (late events re-derived its end); read it again."
         }
     }
 }

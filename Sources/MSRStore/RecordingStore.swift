@@ -49,7 +49,8 @@ public protocol RecordingStore: AnyObject {
     /// Appends events; `rowCounts[i]` is the row count of the event's table after `events[i]`.
     func appendEvents(_ events: [ChangeEvent], rowCounts: [Int]) throws(RecordingError)
     func saveKeyframe(table: TableID, seq: Int64, rows: RowTree) throws(RecordingError)
-    /// Deletes events with seq >= `seq`, and keyframes after them, to rewrite a recording's tail.
+    /// Deletes events with seq >= `seq`, and keyframes after them, to rewrite a recording's tail;
+    /// counts the rewrite (`historyRevision()`), so that readers can tell it from damage.
     func truncateHistory(fromSeq seq: Int64) throws(RecordingError)
     func metaValue(_ key: String) throws(RecordingError) -> String?
     func setMetaValue(_ key: String, _ value: String) throws(RecordingError)

@@ -93,6 +93,9 @@ public struct TableFrame: Sendable {
     let walk: [ChangeEvent]?
     /// Where damage found while this frame's rows are read is recorded (its store's monitor).
     let damageMonitor: DamageMonitor?
+    /// The history revision its rows were read under (`RecordingStore.historyRevision()`): a
+    /// frame of an earlier revision than the recording's shows a history since rewritten.
+    public let revision: Int64
 
     /// The damage found in the recording so far, as the error to show instead of the rows:
     /// keyframe pages are read as the rows are looked at, so ask after reading them.
@@ -102,8 +105,9 @@ public struct TableFrame: Sendable {
     public var table: TableID { state.table }
 
     public init(state: TableState, time: Timestamp, previousSeq: Int64?, changes: FrameChanges, walk: [ChangeEvent]? = nil,
-                damage: DamageMonitor? = nil) {
+                damage: DamageMonitor? = nil, revision: Int64 = 0) {
         self.damageMonitor = damage
+        self.revision = revision
         self.state = state
         self.time = time
         self.previousSeq = previousSeq

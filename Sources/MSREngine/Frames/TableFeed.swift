@@ -10,28 +10,41 @@ import MSRStore
 /// worker computes the requested frame first, then the frames of the coming ticks in the play
 /// direction, and tells `onFrameReady` (on the notify queue) when a requested frame arrives.
 /// A seek (a plan the buffer did not foresee) cancels the work and re-centres it.
+///
+/// A recording being written may have its tail rewritten under the feed (late events
+/// re-derived: events renumbered, keyframes and their pages replaced). The feed reads the
+/// history revision before and after each frame; when it moved, or a frame's lazily read page
+/// was gone by a rewrite, the feed drops its frames and keyframe trees and reads the recording
+/// again as it is now (`RecordingError.historyRewritten` is never its `error`). Only damage
+/// is reported.
 public final class TableFeed: @unchecked Sendable {
-    // Safety: all mutable state is guarded by `lock`; the worker's store and cursor are only
-    // used on `queue`.
+    // Safety: all mutable state is guarded by `lock`; the worker's connection, revision,
+    // timeline and cursor are only used on `queue` (TableFeed+Worker.swift).
     public let table: TableSchema
-    private let openStore: @Sendable () throws(RecordingError) -> RecordingStore
-    private let queue: DispatchQueue
-    private let notifyQueue: DispatchQueue
-    private let lock = NSLock()
-    private var cache: [Int64: TableFrame] = [:]
-    private var plan: FeedPlan?
-    private var generation = 0
+    let openStore: @Sendable () throws(RecordingError) -> RecordingStore
+    let queue: DispatchQueue
+    let notifyQueue: DispatchQueue
+    let lock = NSLock()
+    var cache: [Int64: TableFrame] = [:]
+    var plan: FeedPlan?
+    var generation = 0
     /// The last generation whose plan the worker finished: asking again for the same plan
     /// needs no new pass (a paused console asks every poll).
-    private var finishedGeneration = -1
-    private var working = false
-    private var lastServed: Int64?
+    var finishedGeneration = -1
+    var working = false
+    var lastServed: Int64?
     /// The positions the worker last prefetched for, nearest first.
-    private var targets: [Int64] = []
-    private var worker: (timeline: Timeline, cursor: TableCursor)?
-    private var failure: RecordingError?
+    var targets: [Int64] = []
+    var worker: (timeline: Timeline, cursor: TableCursor)?
+    /// The worker's connection, kept when a rewrite drops the timeline and cursor.
+    var connection: RecordingStore?
+    /// The history revision the worker's timeline, cursor and frames were read under.
+    var revision: Int64 = 0
+    /// Frames read under an earlier history revision are neither kept nor served.
+    var oldestRevision: Int64 = 0
+    var failure: RecordingError?
     /// The worker's store's record of damage found while rows are read, on any thread.
-    private var damage: DamageMonitor?
+    var damage: DamageMonitor?
     /// Frames this close (in events) are reached event by event, so their changes are known;
     /// farther ones jump from a keyframe and carry no changes.
     static let walkLimit: Int64 = 50_000
@@ -58,6 +71,7 @@ public final class TableFeed: @unchecked Sendable {
     public func frame(for newPlan: FeedPlan) -> TableFrame? {
         lock.lock()
         defer { lock.unlock() }
+        dropRewrittenFrames()
         if plan != newPlan {
             plan = newPlan
             generation += 1
@@ -107,7 +121,20 @@ public final class TableFeed: @unchecked Sendable {
         state.seq = seq
         let changes = FrameChanges(events: applied, forward: forward, keyColumns: table.keyColumns)
         let time = forward ? (applied.last?.commitTime ?? from.time) : ((walk.walk ?? []).first { $0.seq <= seq }?.commitTime ?? walk.time)
-        return TableFrame(state: state, time: time, previousSeq: fromSeq, changes: changes, walk: applied, damage: damage)
+        return TableFrame(state: state, time: time, previousSeq: fromSeq, changes: changes, walk: applied, damage: damage,
+                          revision: from.revision)
+    }
+
+    /// A page of a frame (buffered or shown) was found gone by a rewrite of the history it was
+    /// read under: every frame of that revision shows a history that is no more, and the
+    /// worker must read the recording again. Called under `lock`.
+    private func dropRewrittenFrames() {
+        guard let stale = damage?.staleRevision, stale >= oldestRevision else { return }
+        oldestRevision = stale + 1
+        cache.removeAll()
+        targets = []
+        lastServed = nil
+        generation += 1
     }
 
     /// Whether the worker has done all the latest plan asked for (no frame is being made):
@@ -165,97 +192,5 @@ public final class TableFeed: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.001)
         }
         return nil
-    }
-}
-
-extension TableFeed {
-    /// The worker: computes the requested frame, then the ones ahead, until the plan is met.
-    private func work() {
-        while true {
-            let (current, gen): (FeedPlan?, Int) = lock.withLock { (plan, generation) }
-            guard let p = current else {
-                lock.withLock { working = false }
-                return
-            }
-            do {
-                try fill(p, generation: gen)
-            } catch {
-                lock.withLock {
-                    failure = error
-                    working = false
-                }
-                return
-            }
-            let done: Bool = lock.withLock {
-                if generation == gen {
-                    working = false
-                    finishedGeneration = gen
-                    return true
-                }
-                return false
-            }
-            if done { return }
-        }
-    }
-
-    private func fill(_ p: FeedPlan, generation gen: Int) throws(RecordingError) {
-        if worker == nil {
-            let store = try openStore()
-            lock.withLock { damage = store.damage }
-            let cursor = TableCursor(store: store, schema: table)
-            cursor.recordsMoves = true
-            worker = (try Timeline(store: store), cursor)
-        }
-        guard let (timeline, cursor) = worker else { return }
-        if p.seq > timeline.lastSeq { try timeline.refresh() }
-        let targets = [p.seq] + (try p.upcoming(depth, timeline: timeline))
-        lock.withLock { self.targets = targets }
-        evict(keeping: targets, current: p.seq)
-        var previous: TableFrame?
-        for (i, target) in targets.enumerated() {
-            let (cached, stale): (TableFrame?, Bool) = lock.withLock { (cache[target], generation != gen) }
-            if stale && i > 0 { return }
-            if let cached {
-                previous = cached
-                continue
-            }
-            if let prev = previous, cursor.state.seq != prev.seq { cursor.reset(to: prev.state) }
-            let from = cursor.state.seq
-            let before = previous?.seq == from ? previous?.state : nil
-            // Walking costs per event, a jump from a keyframe per row: a small table that
-            // changes a lot (at high speed) is cheaper to jump to and compare.
-            let walkLimit = max(Self.minimumWalk, min(Self.walkLimit, Int64(cursor.state.count) * 4))
-            try cursor.seek(toSeq: target, walkLimit: walkLimit)
-            var changes = FrameChanges()
-            var previousSeq: Int64?
-            if let move = cursor.lastMove {
-                changes = FrameChanges(events: move.events, forward: move.forward, keyColumns: table.keyColumns)
-                previousSeq = from
-            } else if let before, before.count + cursor.state.count <= Self.diffLimit {
-                changes = FrameChanges(diff: TableDiff(from: before, to: cursor.state))
-                previousSeq = from
-            }
-            // Pages the seek or the comparison read and found damaged end the work here.
-            try cursor.store.damage.check()
-            let frame = TableFrame(state: cursor.state, time: try timeline.time(ofSeq: target),
-                                   previousSeq: previousSeq, changes: changes, walk: cursor.lastMove?.events,
-                                   damage: cursor.store.damage)
-            lock.withLock { cache[target] = frame }
-            previous = frame
-            if i == 0, let notify = onFrameReady { notifyQueue.async(execute: notify) }
-        }
-    }
-
-    /// Keeps the frames of the coming ticks and a few behind (for reversing); drops the rest.
-    private func evict(keeping targets: [Int64], current: Int64) {
-        lock.withLock {
-            let keep = Set(targets)
-            let limit = depth * 3
-            guard cache.count > limit else { return }
-            let ordered = cache.keys.sorted { abs($0 - current) < abs($1 - current) }
-            for key in ordered.dropFirst(limit) where !keep.contains(key) && key != lastServed {
-                cache[key] = nil
-            }
-        }
     }
 }

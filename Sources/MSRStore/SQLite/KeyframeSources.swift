@@ -5,6 +5,8 @@ struct KeyframePlace: Sendable {
     var table: String
     var tableID: TableID
     var seq: Int64
+    /// The history revision read before the keyframe's directory (`historyRevision()`).
+    var revision: Int64
 }
 
 /// One stored keyframe page as the source of a lazy leaf.

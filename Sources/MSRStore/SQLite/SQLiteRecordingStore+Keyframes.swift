@@ -30,6 +30,11 @@ extension SQLiteRecordingStore {
     /// its next keyframe shares the unchanged ones.
     public func loadKeyframe(table: TableID, seq: Int64) throws(RecordingError) -> RowTree? {
         guard let schema = try tables().first(where: { $0.id == table }) else { return nil }
+        let lazy = !writable && !pinned
+        // Read before the directory: a directory of a later revision than this is then taken
+        // for an earlier one, so a page missing from it counts as a rewrite once more (and is
+        // read again), never the other way round (a rewrite reported as damage).
+        let revision = lazy ? try historyRevision() : 0
         let directory: [UInt8]? = try wrap {
             let s = try statement("SELECT ?, row_count, pages, checksum FROM keyframes WHERE table_id = ? AND seq = ?")
                 .reset(.int(seq), .int(table), .int(seq))
@@ -37,8 +42,8 @@ extension SQLiteRecordingStore {
         }
         guard let directory else { return nil }
         do {
-            let place = KeyframePlace(table: schema.name.qualified, tableID: table, seq: seq)
-            if !writable && !pinned { return try lazyTree(directory, keyColumns: schema.keyColumns, place: place) }
+            let place = KeyframePlace(table: schema.name.qualified, tableID: table, seq: seq, revision: revision)
+            if lazy { return try lazyTree(directory, keyColumns: schema.keyColumns, place: place) }
             return try wholeTree(table: table, directory: directory, keyColumns: schema.keyColumns, place: place)
         } catch let error as RecordingError {
             throw error
@@ -157,6 +162,9 @@ extension SQLiteRecordingStore {
             try statement("DELETE FROM pages WHERE created_seq >= ?").run(.int(seq))
             try recomputeTableEnds()
         }
+        // Readers that hold trees of the deleted keyframes learn from this that their pages
+        // are gone by a rewrite, not by damage.
+        try countHistoryRewrite()
         pageCache.removeAll()
     }
 }

@@ -97,7 +97,8 @@ public final class Pane {
     @discardableResult
     public func update(plan: FeedPlan, now: Double) -> Bool {
         guard let next = feed.frame(for: plan) else { return false }
-        if let current = frame, current.seq == next.seq { return false }
+        // The same seq in a rewritten history (late events merged) is another state: take it.
+        if let current = frame, current.seq == next.seq, current.revision == next.revision { return false }
         var changes: FrameChanges?
         if let current = frame {
             // The rows touched between the two frames, through the frames between them in

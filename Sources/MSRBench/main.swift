@@ -162,9 +162,8 @@ func runBench() throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    let base = o.results + "/" + stamp + (o.quick ? "-quick" : "")
-    try encoder.encode(report).write(to: URL(fileURLWithPath: base + ".json"))
-    try markdown.write(toFile: base + ".md", atomically: true, encoding: .utf8)
+    let base = try ResultFiles.write(json: encoder.encode(report), markdown: Data(markdown.utf8),
+                                     in: o.results, named: stamp + (o.quick ? "-quick" : ""))
     print(markdown)
     log("wrote \(base).md and \(base).json")
 }

@@ -62,4 +62,31 @@ final class BenchWorkDirectoryTests: XCTestCase {
         XCTAssertEqual(try run(fresh, dir).status, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("new")))
     }
+    /// A report never replaces a file in `--results`: names of the run's second that are taken
+    /// (an earlier run's, a user's) stay as they were, and the report gets a name of its own.
+    func testReportsNeverReplaceFilesInTheResultsDirectory() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: bench), "msr-bench is not built beside msr")
+        let dir = TemporaryDirectory("msr-bench-results")
+        let results = dir.path("results")
+        try FileManager.default.createDirectory(atPath: results, withIntermediateDirectories: true)
+        // Every name the run could take in the next few minutes, as msr-bench spells them.
+        let now = Date()
+        var mine: [String: String] = [:]
+        for second in -5...300 {
+            let stamp = ISO8601DateFormatter().string(from: now.addingTimeInterval(Double(second))).replacingOccurrences(of: ":", with: "")
+            for ext in [".json", ".md"] {
+                let name = stamp + "-quick" + ext
+                mine[name] = "mine \(name)\n"
+                try mine[name]!.write(toFile: results + "/" + name, atomically: false, encoding: .utf8)
+            }
+        }
+        let r = try run(dir.path("work"), dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for (name, text) in mine {
+            XCTAssertEqual(try String(contentsOfFile: results + "/" + name, encoding: .utf8), text, name)
+        }
+        let new = Set(try FileManager.default.contentsOfDirectory(atPath: results)).subtracting(mine.keys)
+        XCTAssertEqual(new.count, 2, "\(new)")
+        XCTAssertTrue(new.allSatisfy { $0.contains("-quick-2.") }, "\(new)")
+    }
 }

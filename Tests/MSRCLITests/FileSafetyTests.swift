@@ -193,4 +193,49 @@ final class FileSafetyTests: XCTestCase {
             }
         }
     }
+    /// SQLite takes the `-wal`, `-shm` and `-journal` files beside a database as its own (it
+    /// replays, overwrites or deletes them): a user's file of such a name beside a recording
+    /// msr is to create is refused and left as it is.
+    func testAUsersFileWhereARecordingsCompanionGoesIsRefused() throws {
+        let dir = TemporaryDirectory()
+        let good = dir.path("good.ndjson")
+        try IngestCLITests.line("c", id: 1, name: "a", ms: 1000, lsn: 1).write(toFile: good, atomically: false, encoding: .utf8)
+        let target = dir.path("new.msr")
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mine = target + suffix
+            try "my own \(suffix)\n".write(toFile: mine, atomically: false, encoding: .utf8)
+            for args in [["ingest", "debezium", good, "--into", target],
+                         ["capture", "postgres", "--dsn", "host=127.0.0.1 port=1", "--into", target, "--tables", "t"],
+                         ["capture", "nats", "--server", "nats://127.0.0.1:1", "--stream", "S", "--subject", "s", "--into", target],
+                         ["generate", "--out", target, "--events", "100", "--quiet"],
+                         ["demo", "--path", target, "--events", "100"]] {
+                let r = try runWithCache(dir.path("cache"), args)
+                assertRefused(r, mentioning: "\(mine) is in the way")
+                XCTAssertEqual(try String(contentsOfFile: mine, encoding: .utf8), "my own \(suffix)\n", "\(args)")
+                XCTAssertFalse(FileManager.default.fileExists(atPath: target), "\(args)")
+            }
+            // Beside generate's temporary file too.
+            try FileManager.default.moveItem(atPath: mine, toPath: target + ".partial" + suffix)
+            assertRefused(try MSRBinary.run(["generate", "--out", target, "--events", "100", "--quiet"]), mentioning: "is in the way")
+            XCTAssertEqual(try String(contentsOfFile: target + ".partial" + suffix, encoding: .utf8), "my own \(suffix)\n")
+            try FileManager.default.removeItem(atPath: target + ".partial" + suffix)
+        }
+        // Beside an existing recording they are the recording's own.
+        XCTAssertEqual(try MSRBinary.run(["ingest", "debezium", good, "--into", target, "--quiet"]).status, 0)
+        XCTAssertEqual(try MSRBinary.run(["ingest", "debezium", good, "--into", target, "--quiet"]).status, 0)
+    }
+
+    /// A capture that cannot start removes only a recording it created itself: an empty
+    /// recording that was there before stays.
+    func testAFailedCaptureKeepsARecordingThatWasThereBefore() throws {
+        let dir = TemporaryDirectory()
+        let rec = dir.path("empty.msr")
+        try SQLiteRecordingStore(creatingAt: rec).close()
+        let r = try MSRBinary.run(["capture", "postgres", "--dsn", "host=127.0.0.1 port=1", "--into", rec, "--tables", "t"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertEqual(SQLiteRecordingStore.identify(rec), .recording(formatVersion: RecordingIdentity.currentFormatVersion))
+        let made = dir.path("made.msr")
+        XCTAssertEqual(try MSRBinary.run(["capture", "postgres", "--dsn", "host=127.0.0.1 port=1", "--into", made, "--tables", "t"]).status, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.hasPrefix("made.msr") }, [])
+    }
 }

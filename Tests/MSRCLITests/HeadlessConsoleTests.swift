@@ -1,4 +1,5 @@
 import Foundation
+import MSRStore
 import MSRTestSupport
 import XCTest
 
@@ -52,5 +53,23 @@ final class HeadlessConsoleTests: XCTestCase {
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("line 2"), r.stderr)
         XCTAssertTrue(r.stdout.isEmpty, r.stdout)
+    }
+    /// A recording whose capture snapshot was cut short says so on the console's screen, as
+    /// `msr info` and `msr state` do.
+    func testAnIncompleteInitialSnapshotIsShownOnScreen() throws {
+        let rec = Self.dir.path("half-snapshot.msr")
+        XCTAssertEqual(try MSRBinary.run(["generate", "--out", rec, "--events", "500", "--quiet"]).status, 0)
+        let path = try script("snapshot opened\n")
+        let whole = try MSRBinary.run(["open", rec, "--script", path, "--headless", "--size", "200x30"])
+        XCTAssertFalse(whole.stdout.contains("snapshot incomplete"), whole.stdout)
+        do {
+            let store = try SQLiteRecordingStore(openingAt: rec, writable: true)
+            defer { store.close() }
+            try store.setMetaValue(InitialSnapshotStatus.metaKey, "started:1")
+        }
+        let r = try MSRBinary.run(["open", rec, "--script", path, "--headless", "--size", "200x30"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let opened = try XCTUnwrap(r.stdout.components(separatedBy: "--- final screen ---").first)
+        XCTAssertTrue(opened.contains("initial snapshot incomplete: rows from before the capture began may be missing"), opened)
     }
 }

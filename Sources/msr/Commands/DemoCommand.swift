@@ -53,6 +53,7 @@ struct DemoCommand: ParsableCommand {
     static func usable(_ target: String) throws -> Bool {
         switch SQLiteRecordingStore.identify(target) {
         case .missing:
+            try PathChecks.requireNoCompanions(of: target)
             return false
         case .recording(let version) where version == RecordingIdentity.currentFormatVersion:
             _ = try SQLiteRecordingStore(openingAt: target)

@@ -12,13 +12,15 @@ import MSRStore
 enum ExerciseWriter {
     static func generate(events: Int, seed: UInt64, into path: String, showProgress: Bool) throws {
         let temp = path + ".partial"
+        // Checked before the work, and again before the move into place.
+        if SQLiteRecordingStore.identify(path) == .missing { try PathChecks.requireNoCompanions(of: path) }
         try clearLeftover(temp)
         do {
             try write(events: events, seed: seed, into: temp, showProgress: showProgress)
             try replace(path, with: temp)
         } catch {
             // Everything at the temporary path is this run's: it was cleared before the run began.
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temp + suffix) }
+            for suffix in [""] + PathChecks.companionSuffixes { try? FileManager.default.removeItem(atPath: temp + suffix) }
             throw error
         }
     }
@@ -48,11 +50,9 @@ enum ExerciseWriter {
     private static func clearLeftover(_ temp: String) throws {
         switch SQLiteRecordingStore.identify(temp) {
         case .recording:
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temp + suffix) }
+            for suffix in [""] + PathChecks.companionSuffixes { try? FileManager.default.removeItem(atPath: temp + suffix) }
         case .missing:
-            for suffix in ["-wal", "-shm"] where exists(temp + suffix) {
-                throw CLIError("\(temp + suffix) is in the way and msr cannot tell whose it is; move it away and try again.")
-            }
+            try PathChecks.requireNoCompanions(of: temp)
         case .notRegularFile, .otherFile:
             throw CLIError("\(temp) is in the way and is not an msr recording, so msr leaves it alone; move it away and try again.")
         }
@@ -66,9 +66,7 @@ enum ExerciseWriter {
             // The old recording's WAL and index would be read as part of the new file.
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         case .missing:
-            for suffix in ["-wal", "-shm"] where exists(path + suffix) {
-                throw CLIError("\(path + suffix) is in the way and msr cannot tell whose it is; move it away and try again.")
-            }
+            try PathChecks.requireNoCompanions(of: path)
         case .notRegularFile, .otherFile:
             throw CLIError("\(path) appeared while generating and is not an msr recording, so msr leaves it alone.")
         }
@@ -76,11 +74,6 @@ enum ExerciseWriter {
             throw CLIError("Cannot move the new recording to \(path): \(String(cString: strerror(errno))).")
         }
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temp + suffix) }
-    }
-
-    private static func exists(_ path: String) -> Bool {
-        var s = stat()
-        return lstat(path, &s) == 0
     }
 }
 

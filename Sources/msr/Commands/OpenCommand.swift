@@ -57,7 +57,11 @@ struct OpenCommand: ParsableCommand {
                 options.exportDirectory = dir
             }
             let app = try ConsoleApp(recording: handle, options: options)
-            if let warning = loaded.warning { app.warn(warning) }
+            var warnings = [loaded.warning].compactMap { $0 }
+            if (try? SQLiteRecordingStore(openingAt: rec.recording).initialSnapshotStatus()) == .incomplete {
+                warnings.insert(ConsoleLauncher.incompleteSnapshot, at: 0)
+            }
+            if !warnings.isEmpty { app.warn(warnings.joined(separator: "; ")) }
             if headless {
                 try runHeadless(app, loaded.theme, scriptText)
             } else {
@@ -88,6 +92,9 @@ struct OpenCommand: ParsableCommand {
 
 /// Opening recordings for the console, and running it on the real terminal.
 enum ConsoleLauncher {
+    /// What the console says on opening a recording whose capture snapshot was cut short.
+    static let incompleteSnapshot = "initial snapshot incomplete: rows from before the capture began may be missing (run the capture again to take it again)"
+
     static func handle(for path: String) throws -> RecordingHandle {
         try PathChecks.requireRecordingPath(path)
         _ = try SQLiteRecordingStore(openingAt: path)

@@ -19,8 +19,25 @@ enum PathChecks {
     /// Any other file is refused, even an empty one, which SQLite would quietly take over.
     static func requireRecordingToWrite(_ path: String) throws {
         try requireRecordingPath(path)
-        if SQLiteRecordingStore.identify(path) == .otherFile {
-            throw CLIError(notARecording(path, leftAlone: "choose another --into"))
+        switch SQLiteRecordingStore.identify(path) {
+        case .otherFile: throw CLIError(notARecording(path, leftAlone: "choose another --into"))
+        case .missing: try requireNoCompanions(of: path)
+        case .recording, .notRegularFile: break
+        }
+    }
+
+    /// What SQLite keeps beside a database file, and takes as that database's own: it replays,
+    /// overwrites or deletes them when it opens the file.
+    static let companionSuffixes = ["-wal", "-shm", "-journal"]
+
+    /// For a recording msr is about to create at `path`: nothing may sit where its companions
+    /// go, since SQLite would overwrite or delete a user's file of that name.
+    static func requireNoCompanions(of path: String) throws {
+        for suffix in companionSuffixes {
+            var s = stat()
+            if lstat(path + suffix, &s) == 0 {
+                throw CLIError("\(path + suffix) is in the way and msr cannot tell whose it is; move it away and try again.")
+            }
         }
     }
 

@@ -133,6 +133,35 @@ final class DebeziumConnectorTests: XCTestCase {
         XCTAssertTrue(pgA.lexicographicallyPrecedes(pgB), "the later transaction follows, whatever its change LSN")
     }
 
+    /// Offsets of two sources are never compared with each other: at one commit time, the
+    /// changes of two PostgreSQL servers order by the servers' names, each server's by its LSNs.
+    func testPositionsOfTwoSourcesAreComparedOnlyWithinEachSource() throws {
+        func order(server: String, lsn: Int64) throws -> [UInt8] {
+            let line = L.postgres(op: "c", after: #"{"id":1}"#, tsMs: t0, lsn: lsn, lastCommit: lsn - 8)
+                .replacingOccurrences(of: #""name":"pg""#, with: #""name":"\#(server)""#)
+            XCTAssertTrue(line.contains(#""name":"\#(server)""#))
+            return try XCTUnwrap(DebeziumDecoder().decode(line: line, number: 1).change?.position?.order)
+        }
+        let east100 = try order(server: "east", lsn: 100), east900 = try order(server: "east", lsn: 900)
+        let west100 = try order(server: "west", lsn: 100)
+        XCTAssertTrue(east100.lexicographicallyPrecedes(east900), "one server's changes in LSN order")
+        XCTAssertTrue(east900.lexicographicallyPrecedes(west100), "another server's LSN 100 is not before east's 900")
+        XCTAssertNotEqual(east100, west100, "the same LSN on two servers is two positions")
+        // Both kept, in that order, and a second reading adds nothing.
+        let dir = TemporaryDirectory()
+        let rec = dir.path("two.msr")
+        let lines = [(server: "west", lsn: Int64(100), id: 1), (server: "east", lsn: Int64(900), id: 2)].map {
+            L.postgres(op: "c", after: #"{"id":\#($0.id)}"#, tsMs: t0, lsn: $0.lsn, lastCommit: $0.lsn - 8)
+                .replacingOccurrences(of: #""name":"pg""#, with: #""name":"\#($0.server)""#)
+        }
+        XCTAssertEqual(try ingest(lines, into: rec, dir: dir).written, 2)
+        XCTAssertEqual(try ingest(lines, into: rec, dir: dir).written, 0)
+        let store = try SQLiteRecordingStore(openingAt: rec)
+        defer { store.close() }
+        let events = try store.events(in: 1...10, table: nil)
+        XCTAssertEqual(events.map { $0.key.values }, [[.int(2)], [.int(1)]], "east before west at one commit time")
+    }
+
     func testSnapshotRowsArePlacedByPositionNotByReadTime() throws {
         // The snapshot reads as of LSN 1000 from 10:15:01 to 10:15:09; row 2 changed at 10:15:03,
         // streamed after the snapshot with a later LSN. The stale snapshot row must not undo it.

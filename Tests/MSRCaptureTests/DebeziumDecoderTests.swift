@@ -128,7 +128,7 @@ final class DebeziumDecoderTests: XCTestCase {
         let line = #"{"topic":"ops.public.units","partition":0,"offset":4242,"key":"{\"id\":1}","payload":\#(JSONWriter.compactText(.string(payload)))}"#
         let c = try change(line)
         XCTAssertEqual(c.keyFields, [Field("id", .int(1))])
-        XCTAssertEqual(c.position?.order, try DebeziumPositionFields(kafkaPartition: 0, kafkaOffset: 4242).order())
+        XCTAssertEqual(c.position?.order, try DebeziumPositionFields(kafkaPartition: 0, kafkaOffset: 4242, server: "ops").order())
         XCTAssertEqual(c.after?.count, 2)
     }
 
@@ -212,16 +212,16 @@ final class DebeziumDecoderTests: XCTestCase {
                        Timestamp(micros: 1_772_360_100_301_999))
     }
 
-    private func pg(lsn: Int64) throws -> [UInt8] { try DebeziumPositionFields(lsn: lsn).order() }
+    private func pg(lsn: Int64) throws -> [UInt8] { try DebeziumPositionFields(lsn: lsn, server: "ops").order() }
 
     func testPositionIsLsnThenPosThenOffset() throws {
         XCTAssertEqual(try change(sampleEvent(source: ["pos": "77"])).position?.order, try pg(lsn: 24_023_192))
-        XCTAssertEqual(try change(sampleEvent(source: ["lsn": nil, "pos": "77"])).position?.order, try DebeziumPositionFields(pos: 77).order())
+        XCTAssertEqual(try change(sampleEvent(source: ["lsn": nil, "pos": "77"])).position?.order, try DebeziumPositionFields(pos: 77, server: "ops").order())
         XCTAssertEqual(try change(sampleEvent(source: ["lsn": #""123""#])).position?.order, try pg(lsn: 123))
         XCTAssertEqual(try change(sampleEvent(source: ["lsn": nil])).position?.order, [])
         XCTAssertEqual(try change(sampleEvent(source: ["lsn": "null"])).position?.order, [])
         XCTAssertEqual(try change(#"{"key":null,"value":\#(sampleEvent(source: ["lsn": nil])),"offset":9}"#).position?.order,
-                       try DebeziumPositionFields(kafkaOffset: 9).order())
+                       try DebeziumPositionFields(kafkaOffset: 9, server: "ops").order())
         XCTAssertEqual(try change(#"{"key":null,"value":\#(sampleEvent()),"offset":9}"#).position?.order, try pg(lsn: 24_023_192))
     }
 

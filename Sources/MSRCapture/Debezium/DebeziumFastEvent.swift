@@ -45,6 +45,7 @@ struct DebeziumFastEvent {
         static let commitSCN = Seen(rawValue: 1 << 19)
         static let scn = Seen(rawValue: 1 << 20)
         static let ssn = Seen(rawValue: 1 << 21)
+        static let serverName = Seen(rawValue: 1 << 22)
 
         mutating func once(_ member: Seen) throws(JSONParseError) {
             guard !contains(member) else { throw JSONParseError(.unexpectedEnd, at: -1) }

@@ -146,6 +146,9 @@ struct DebeziumFastPath {
             } else if s.name(name, is: "ssn") {
                 try seen.once(.ssn)
                 e.position.ssn = try integer()
+            } else if s.name(name, is: "name") {
+                try seen.once(.serverName)
+                e.position.server = try optionalString()
             } else if let t = DebeziumFastEvent.TimeField(s, name) {
                 try seen.once(t.seen)
                 e.sourceTimes[t] = try integer()

@@ -9,9 +9,11 @@ import MSRModel
 /// - SQL Server and Db2: `commit_lsn`, `change_lsn`, `event_serial_no` (LSNs as hex parts);
 /// - Oracle: `commit_scn`, `scn`, `ssn`;
 /// - others: `lsn`, else `pos`, else the Kafka record's partition and offset.
-/// The tuple is encoded so that bytes compare like the tuple (a connector tag, then each part
-/// as its length and big-endian magnitude; a missing part sorts first). Positions of different
-/// connectors only need to order consistently: msr compares them only within one source.
+/// The tuple is encoded so that bytes compare like the tuple (a connector tag, the source's
+/// logical name, then each part as its length and big-endian magnitude; a missing part sorts
+/// first). The name (`source.name`, Debezium's topic prefix) comes before the tuple, so the
+/// offsets of two sources are never compared with each other: two PostgreSQL servers' changes
+/// at one commit time order by their names, each server's by its own LSNs.
 ///
 /// The position also carries a digest of the change (table, operation, commit time, key and
 /// images): a connector may give two changes one position (the rows of one binlog event, a
@@ -31,6 +33,8 @@ struct DebeziumPositionFields {
     var ssn: Int64?
     var kafkaPartition: Int64?
     var kafkaOffset: Int64?
+    /// `source.name`: the connector's logical name, which scopes its offsets.
+    var server: String?
 
     typealias Problem = DebeziumLineError.Problem
 
@@ -64,6 +68,13 @@ struct DebeziumPositionFields {
             Self.append(kafkaPartition, to: &out)
             Self.append(kafkaOffset, to: &out)
         }
+        guard !out.isEmpty else { return out }
+        // After the tag: its length first, so the name is never read into the tuple after it.
+        var scope: [UInt8] = []
+        let name = Array((server ?? "").utf8)
+        Self.append(Int64(name.count), to: &scope)
+        scope += name
+        out.insert(contentsOf: scope, at: 1)
         return out
     }
 

@@ -59,6 +59,7 @@ struct DebeziumSource {
         fields.commitSCN = try DebeziumSource.optionalString(source, "commit_scn")
         fields.scn = try DebeziumSource.optionalString(source, "scn")
         fields.ssn = try DebeziumSource.integer(source, "ssn", prefix: "source.")
+        fields.server = try DebeziumSource.optionalString(source, "name")
         fields.kafkaOffset = offset
         fields.kafkaPartition = partition
     }

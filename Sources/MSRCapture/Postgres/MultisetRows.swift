@@ -14,6 +14,7 @@ struct MultisetRows {
     let keyNames: [String]
     /// The columns the table has now (nil until a change says), over which `index` is built.
     private var current: Set<ExactString>?
+    private var currentNames: [String] = []
     /// Each live row's non-null values by its recorded key (key values, then copy number).
     private var rows: [RowKey: [Field]] = [:]
     /// The keys of the live rows by their values over `current`.
@@ -35,6 +36,10 @@ struct MultisetRows {
     /// Matches rows over `columns` from now on (a Relation message may have added or dropped
     /// some): the index is rebuilt when they differ from the last ones.
     mutating func use(columns: [String]) {
+        // Almost every change names the columns of the one before, in the same order.
+        if current != nil, columns.count == currentNames.count,
+           zip(columns, currentNames).allSatisfy({ $0.utf8Equal($1) }) { return }
+        currentNames = columns
         let set = Set(columns.map(ExactString.init))
         guard set != current else { return }
         current = set

@@ -24,6 +24,8 @@ struct CatalogRelationResolver: RelationResolver {
                 guard let k = table.keyColumns else { throw PostgresCaptureError.tablesWithoutKey([table.identityFix]) }
                 key = k
                 isMultiset = table.isMultiset
+                // A column added since the capture started may take the copy number's name.
+                guard !table.clashesWithCopyColumn else { throw PostgresCaptureError.copyColumnClash(table: table.sqlName) }
             } else {
                 // Dropped since the change was made: the Relation flags and the recording are
                 // all that is left.

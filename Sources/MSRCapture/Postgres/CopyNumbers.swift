@@ -5,12 +5,12 @@ import MSRStore
 ///
 /// A table under REPLICA IDENTITY FULL without a primary key is a multiset: it may hold the
 /// same row several times, and a delete or update names a row only by its values. msr keys
-/// such a table by every column plus a copy number, a column of its own (`(copy)`): the copies
-/// of one row are numbered 1…n. An insert (or snapshot read) adds copy n+1; a delete removes
-/// copy n; an update removes copy n of the old values and adds copy m+1 of the new ones. The
-/// copies of one row are indistinguishable, so taking the last one is as right as any, and
-/// keeps the numbers dense, which is what lets a restarted capture count them from the
-/// recording's rows.
+/// such a table by its columns when first recorded plus a copy number, a column of its own
+/// (`(copy)`), which tells apart rows with the same values in those columns. An insert (or
+/// snapshot read) adds a copy numbered above the live ones; a delete removes a live row with
+/// the image's values over the columns the table has now (`MultisetRows`), the one added last;
+/// an update removes one and adds one. Copies that look alike are indistinguishable, so taking
+/// the last is as right as any, and keeps the numbers of identical rows dense.
 ///
 /// Numbers are given as transactions are written, in commit order. They rely on the server
 /// never sending a recorded transaction again — the confirmed position is stored in the
@@ -20,84 +20,76 @@ struct CopyNumbers {
     /// The column holding the copy number, last in the table's columns and its key.
     static let column = "(copy)"
 
-    /// For each multiset table, the number of copies of each row (by `rowIdentity`).
-    private var counts: [TableName: [RowKey: Int]] = [:]
+    private var tables: [TableName: MultisetRows] = [:]
 
     init() {}
 
-    /// Counts the copies in the recording's state after event `seq`.
+    /// Takes the rows of the recording's multiset tables (their key ends in the copy column)
+    /// after event `seq`.
     init(store: RecordingStore, atSeq seq: Int64) throws(RecordingError) {
         for table in try store.tables() {
-            guard let copy = table.columnIndex(named: Self.column) else { continue }
+            guard let copy = table.keyColumns.last, table.columns[copy].name.utf8Equal(Self.column) else { continue }
+            var rows = MultisetRows(keyNames: table.keyColumns.dropLast().map { table.columns[$0].name })
             let state = try store.reconstruct(table: table, atSeq: seq).state
-            var byRow: [RowKey: Int] = [:]
-            for (_, row) in state.rows {
-                let fields = table.columns.indices.filter { $0 != copy }.map { Field(table.columns[$0].name, row[$0]) }
-                byRow[Self.rowIdentity(fields), default: 0] += 1
+            for (key, row) in state.rows {
+                let values = table.columns.indices.filter { $0 != copy && $0 < row.values.count }
+                    .map { Field(table.columns[$0].name, row[$0]) }
+                rows.load(key: key, values: values)
             }
-            counts[table.name] = byRow
+            tables[table.name] = rows
         }
     }
 
-    /// Gives each change of a multiset table its copy number (its key fields end in a null
-    /// copy field, as `CapturedRelation` makes them).
+    /// Whether `change` is of a multiset table: its key fields end in a null copy field, as
+    /// `CapturedRelation` makes them (a keyed table's key column of that name holds a value).
+    static func isMultiset(_ change: SourceChange) -> Bool {
+        guard let last = change.keyFields?.last else { return false }
+        return last.name.utf8Equal(column) && last.value == .null
+    }
+
+    /// Gives each change of a multiset table its copy number.
     mutating func number(_ changes: inout [SourceChange]) {
-        for i in changes.indices where changes[i].keyFields?.last?.name == Self.column {
+        for i in changes.indices where Self.isMultiset(changes[i]) {
             number(&changes[i])
         }
     }
 
     private mutating func number(_ c: inout SourceChange) {
+        let copyField = { (n: Int) in Field(Self.column, .int(Int64(n))) }
+        var rows = tables.removeValue(forKey: c.table)
+            ?? MultisetRows(keyNames: (c.keyFields ?? []).dropLast().map(\.name))
+        defer { tables[c.table] = rows }
+        rows.use(columns: c.columns.map(\.name).filter { !$0.utf8Equal(Self.column) })
         switch c.op {
         case .truncate:
-            counts[c.table] = [:]
+            rows.removeAll()
         case .insert, .read:
             let row = c.after ?? []
-            let n = add(row, to: c.table)
-            c.after = row + [Field(Self.column, .int(Int64(n)))]
+            let n = rows.add(row).copy
+            c.after = row + [copyField(n)]
             c.keyFields = c.after
         case .delete:
-            let row = c.before ?? []
-            let n = remove(row, from: c.table)
-            c.before = row + [Field(Self.column, .int(Int64(n)))]
+            let old = c.before ?? []
+            let removed = rows.remove(matching: old)
+            // The key columns the image lacks (dropped since) hold the removed row's values.
+            c.before = old + Self.missing(removed.values, in: old) + [copyField(removed.copy)]
             c.keyFields = c.before
         case .update:
             let old = c.before ?? []
+            let removed = rows.remove(matching: old)
             // A column the new image lacks (an unchanged TOASTed value) keeps its old value.
-            let given = Set((c.after ?? []).map { Array($0.name.utf8) })
-            let new = (c.after ?? []) + old.filter { !given.contains(Array($0.name.utf8)) }
-            let from = remove(old, from: c.table)
-            let to = add(new, to: c.table)
-            c.before = old + [Field(Self.column, .int(Int64(from)))]
-            c.after = (c.after ?? []) + [Field(Self.column, .int(Int64(to)))]
-            c.keyFields = new + [Field(Self.column, .int(Int64(to)))]
+            let given = Set((c.after ?? []).map { ExactString($0.name) })
+            let new = (c.after ?? []) + (removed.row ?? old).filter { !given.contains(ExactString($0.name)) }
+            let n = rows.add(new).copy
+            c.before = old + Self.missing(removed.values, in: old) + [copyField(removed.copy)]
+            c.after = (c.after ?? []) + [copyField(n)]
+            c.keyFields = new + [copyField(n)]
         }
     }
 
-    private mutating func add(_ row: [Field], to table: TableName) -> Int {
-        let id = Self.rowIdentity(row)
-        let n = (counts[table]?[id] ?? 0) + 1
-        counts[table, default: [:]][id] = n
-        return n
-    }
-
-    /// The number of the copy removed: the last one; 1 for a row never seen (the writer
-    /// counts that as a change of an unseen row).
-    private mutating func remove(_ row: [Field], from table: TableName) -> Int {
-        let id = Self.rowIdentity(row)
-        guard let n = counts[table]?[id], n > 0 else { return 1 }
-        counts[table]?[id] = n > 1 ? n - 1 : nil
-        return n
-    }
-
-    /// A row's values by column name, whatever the order of its fields; null columns left out,
-    /// so a column the image does not hold and a null one are the same.
-    static func rowIdentity(_ fields: [Field]) -> RowKey {
-        let cells = fields.filter { $0.name != column && $0.value != .null }
-            .sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
-        var values: [Value] = []
-        values.reserveCapacity(cells.count * 2)
-        for f in cells { values += [.string(f.name), f.value] }
-        return RowKey(values)
+    /// The fields of `fields` whose column `image` does not hold.
+    private static func missing(_ fields: [Field], in image: [Field]) -> [Field] {
+        let held = Set(image.map { ExactString($0.name) })
+        return fields.filter { !held.contains(ExactString($0.name)) }
     }
 }

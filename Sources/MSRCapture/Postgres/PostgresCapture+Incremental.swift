@@ -55,6 +55,7 @@ extension PostgresCapture {
             checkedTables.insert(oid)
             if snapshotted.contains(table.name) || incremental.contains(where: { $0.table == table.name }) { continue }
             guard table.keyColumns != nil else { throw PostgresCaptureError.tablesWithoutKey([table.identityFix]) }
+            guard !table.clashesWithCopyColumn else { throw PostgresCaptureError.copyColumnClash(table: table.sqlName) }
             incremental.append(try readAdded(table, catalog: catalog, replication: replication))
         }
     }

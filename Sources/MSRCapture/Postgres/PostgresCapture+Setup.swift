@@ -11,7 +11,9 @@ extension PostgresCapture {
         let tables = try publishedTables(catalog)
         try ensureSlot(catalog: catalog, replication: replication, tables: tables)
         snapshotted = try savedSnapshottedTables() ?? Set(tables.map(\.name))
-        checkedTables = Set(tables.map(\.oid))
+        // A published table without a snapshot (added to the publication while no capture ran)
+        // is read like one added while capturing.
+        checkedTables = Set(tables.filter { snapshotted.contains($0.name) }.map(\.oid))
     }
 
     /// The publication's tables, creating the publication for `--tables` when it is missing.
@@ -27,12 +29,20 @@ extension PostgresCapture {
         var oids = wanted
         if exists {
             let published = try catalog.publicationTables(name)
-            if !wanted.isEmpty, Set(published) != Set(wanted) {
+            // A restart accepts tables added to the publication by hand since: the stream sends
+            // their changes, and they get their rows like a table added while capturing.
+            let resuming = try checkpoint.snapshotState(slot: options.slot) != .none
+            if !wanted.isEmpty, Set(published) != Set(wanted), !(resuming && Set(wanted).isSubset(of: published)) {
                 throw PostgresCaptureError.publicationMismatch(
                     name: name, publishes: try published.compactMap { try catalog.table(oid: $0)?.sqlName },
                     wanted: try wanted.compactMap { try catalog.table(oid: $0)?.sqlName })
             }
             oids = published
+            let extra = published.filter { !wanted.contains($0) }
+            if !wanted.isEmpty, !extra.isEmpty {
+                let names = try extra.compactMap { try catalog.table(oid: $0)?.sqlName }.joined(separator: ", ")
+                notify(.note("Publication \(name) also publishes \(names), added by hand besides --tables; \(extra.count == 1 ? "its" : "their") changes are recorded too."))
+            }
         } else if wanted.isEmpty {
             throw PostgresCaptureError.publicationMissing(name)
         }
@@ -43,6 +53,7 @@ extension PostgresCapture {
         let tables = try oids.compactMap { try catalog.table(oid: $0, generated: generated) }
         let keyless = tables.filter { $0.keyColumns == nil }.map(\.identityFix)
         guard keyless.isEmpty else { throw PostgresCaptureError.tablesWithoutKey(keyless) }
+        if let clash = tables.first(where: \.clashesWithCopyColumn) { throw PostgresCaptureError.copyColumnClash(table: clash.sqlName) }
         let list = tables.map(\.sqlName).joined(separator: ", ")
         if exists {
             notify(.note("Using publication \(name) (\(list))."))

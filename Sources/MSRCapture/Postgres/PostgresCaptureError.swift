@@ -14,6 +14,8 @@ public enum PostgresCaptureError: Error, CustomStringConvertible {
     /// Published tables whose updates and deletes cannot be matched to a row, each with the
     /// statement that makes them capturable.
     case tablesWithoutKey([(table: String, fix: String)])
+    /// A table without a key has a column named like the copy-number column msr adds to it.
+    case copyColumnClash(table: String)
     /// The DSN cannot be read (`ConnectionString.formProblem` says why).
     case malformedDSN(String)
     case walLevel(String)
@@ -46,6 +48,8 @@ public enum PostgresCaptureError: Error, CustomStringConvertible {
             return keyed
                 ? "\(which) REPLICA IDENTITY NOTHING, so updates and deletes do not say which row they change; run: \(fix)"
                 : "\(which) no primary key and no replica identity that names the rows, so updates and deletes cannot be recorded; run: \(fix) (or add a primary key)."
+        case .copyColumnClash(let table):
+            return "Table \(table) has no primary key and a column named \(CopyNumbers.column), the column msr adds to number identical rows; rename that column or give the table a primary key."
         case .malformedDSN(let problem):
             return "The --dsn cannot be read: \(problem) Write it as 'host=H port=P dbname=D user=U' or postgresql://user@host:port/db."
         case .walLevel(let level):

@@ -19,6 +19,11 @@ struct CatalogTable: Sendable, Equatable {
     /// Generated columns the stream does not carry, so neither does the snapshot.
     var unpublishedGenerated: [String] = []
 
+    /// A table without a key with a column of the copy number's name, which would clash with it.
+    var clashesWithCopyColumn: Bool {
+        isMultiset && columns.contains { $0.name.utf8Equal(CopyNumbers.column) }
+    }
+
     /// The statement that gives a table without a usable key one: back to the primary key
     /// when it has one (under REPLICA IDENTITY NOTHING), else every column.
     var identityFix: (table: String, fix: String) {

@@ -16,7 +16,7 @@ enum BigTable {
 
     /// Writes the recording; returns the number of events.
     static func write(rows: Int, to path: String) throws -> Int {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        OwnFile.remove(path, suffixes: ["", "-wal", "-shm"])
         let store = try SQLiteRecordingStore(creatingAt: path)
         defer { store.close() }
         let writer = try RecordingWriter(store: store)

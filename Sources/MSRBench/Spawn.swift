@@ -1,4 +1,5 @@
 import Foundation
+import MSRStore
 
 /// Runs a program with `posix_spawn` and waits for it with `wait4`, so the benchmark learns
 /// its wall time and peak resident memory.
@@ -25,14 +26,14 @@ enum Spawn {
     static func run(_ path: String, _ args: [String], environment: [String: String] = [:], input: String = "/dev/null",
                     stdout: String? = nil, check: Bool = true) throws -> Outcome {
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("msr-bench-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: capture) }
+        defer { OwnFile.remove(capture) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout ?? capture, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, capture + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        defer { try? FileManager.default.removeItem(atPath: capture + ".err") }
+        defer { OwnFile.remove(capture + ".err") }
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { _, new in new }
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]

@@ -119,7 +119,7 @@ func runBench() throws {
         run.openMaxRSS = open.maxRSS
         }
         report.sizes.append(run)
-        try? FileManager.default.removeItem(atPath: sqlitePath)
+        OwnFile.remove(sqlitePath)
     }
 
     for rows in o.tableRows where o.sections.contains("tables") {
@@ -133,7 +133,7 @@ func runBench() throws {
             try MSRSeekContender(path: rec, table: table)
         }
         report.tables.append(BenchReport.TableRun(rows: rows, liveRows: live, events: events, seek: seek))
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rec + suffix) }
+        OwnFile.remove(rec, suffixes: ["", "-wal", "-shm"])
     }
 
     if o.sections.contains("ingest") {
@@ -144,7 +144,7 @@ func runBench() throws {
     log("ingest")
     let into = work.file("ingested.msr")
     // A kept work directory holds the last run's: ingesting into it would only skip duplicates.
-    for suffix in ["", "-wal", "-shm", ".rejects.ndjson"] { try? FileManager.default.removeItem(atPath: into + suffix) }
+    OwnFile.remove(into, suffixes: ["", "-wal", "-shm", ".rejects.ndjson"])
     let ingest = try Spawn.run(o.msrBinary, ["ingest", "debezium", ndjson, "--into", into, "--quiet"])
     var copySeconds: Double?
     if let pg = postgres {

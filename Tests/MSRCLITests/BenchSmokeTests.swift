@@ -31,9 +31,48 @@ final class BenchWorkDirectoryTests: XCTestCase {
         URL(fileURLWithPath: MSRBinary.path).deletingLastPathComponent().appendingPathComponent("msr-bench").path
     }
 
-    private func run(_ work: String, _ dir: TemporaryDirectory) throws -> MSRBinary.Result {
+    private func run(_ work: String, _ dir: TemporaryDirectory, keep: Bool = false) throws -> MSRBinary.Result {
         try MSRBinary.runProgram(bench, ["--quick", "--no-postgres", "--only", "seek", "--results", dir.path("results"),
-                                         "--work", work, "--msr", MSRBinary.path])
+                                         "--work", work, "--msr", MSRBinary.path] + (keep ? ["--keep"] : []))
+    }
+
+    /// A run kept with `--keep` lists the files it left in its marker, and only those are
+    /// msr-bench's: a user's file or directory that appeared since at a name msr-bench writes is
+    /// refused and stays, and a marker file msr-bench did not write makes nothing its own.
+    func testOnlyTheFilesAKeptRunListedAreTakenAsItsOwn() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: bench), "msr-bench is not built beside msr")
+        let dir = TemporaryDirectory("msr-bench-kept")
+        let work = dir.path("kept")
+        XCTAssertEqual(try run(work, dir, keep: true).status, 0)
+        let marker = try String(contentsOfFile: work + "/.msr-bench-work", encoding: .utf8)
+        XCTAssertTrue(marker.contains("\nexercise-20000.msr\n"), marker)
+
+        // A user's file and directory beside the kept recording, at names msr-bench writes.
+        try "mine\n".write(toFile: work + "/exercise-20000.msr-journal", atomically: false, encoding: .utf8)
+        let refused = try run(work, dir)
+        XCTAssertEqual(refused.status, 1, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("exercise-20000.msr-journal is already there"), refused.stderr)
+        XCTAssertEqual(try String(contentsOfFile: work + "/exercise-20000.msr-journal", encoding: .utf8), "mine\n")
+        try FileManager.default.removeItem(atPath: work + "/exercise-20000.msr-journal")
+        try FileManager.default.createDirectory(atPath: work + "/exercise-20000.msr.partial/inside", withIntermediateDirectories: true)
+        XCTAssertEqual(try run(work, dir).status, 1)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: work + "/exercise-20000.msr.partial/inside"))
+        try FileManager.default.removeItem(atPath: work + "/exercise-20000.msr.partial")
+
+        // The kept run's own files are reused, then removed with the marker.
+        XCTAssertEqual(try run(work, dir).status, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: work), [])
+
+        // A file of the marker's name that msr-bench did not write: the directory is left alone.
+        let other = dir.path("other")
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        try "my notes\n".write(toFile: other + "/.msr-bench-work", atomically: false, encoding: .utf8)
+        try "my recording\n".write(toFile: other + "/exercise-20000.msr", atomically: false, encoding: .utf8)
+        let foreign = try run(other, dir)
+        XCTAssertEqual(foreign.status, 1, foreign.stderr)
+        XCTAssertTrue(foreign.stderr.contains("is not msr-bench's marker"), foreign.stderr)
+        XCTAssertEqual(try String(contentsOfFile: other + "/.msr-bench-work", encoding: .utf8), "my notes\n")
+        XCTAssertEqual(try String(contentsOfFile: other + "/exercise-20000.msr", encoding: .utf8), "my recording\n")
     }
 
     func testAUsersFilesInTheWorkDirectorySurvive() throws {

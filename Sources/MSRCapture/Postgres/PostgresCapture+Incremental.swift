@@ -64,23 +64,11 @@ extension PostgresCapture {
         // The temporary slot lives as long as this connection: until the rows are read.
         let slotConnection = try PostgresConnection(options.dsn, mode: .replication)
         let name = "msr_add_" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        let command = slotConnection.serverVersion >= 150_000
-            ? "CREATE_REPLICATION_SLOT \(name) TEMPORARY LOGICAL pgoutput (SNAPSHOT 'export')"
-            : "CREATE_REPLICATION_SLOT \(name) TEMPORARY LOGICAL pgoutput EXPORT_SNAPSHOT"
-        let created = try slotConnection.execute(command)
-        guard let point = created.value(0, "consistent_point").flatMap({ LSN($0) }),
-              let exported = created.value(0, "snapshot_name") else {
-            throw PostgresError.unexpectedResponse(detail: "CREATE_REPLICATION_SLOT returned no consistent point or snapshot")
-        }
+        let created = try ExportedSnapshotSlot.create(name, temporary: true, on: slotConnection)
+        let point = created.point, exported = created.snapshotName
         let time = try catalog.serverTime()
         var changes: [SourceChange] = []
-        if let id = try store.tables().first(where: { $0.name == table.name })?.id,
-           try store.rowCount(table: id, atSeq: writer.eventCount) > 0 {
-            let relation = CapturedRelation(relation: PostgresSnapshot.relation(for: table), keyColumns: table.keyColumns ?? [],
-                                            isMultiset: table.isMultiset)
-            changes.append(SourceChange(table: relation.table, op: .truncate, commitTime: time, position: point.position,
-                                        keyFields: relation.keyNamesOnly, columns: relation.columns, origin: -1))
-        }
+        if let truncate = try startingOver(table, time: time, point: point, origin: -1) { changes.append(truncate) }
         var snapshot = PostgresSnapshot(connection: try PostgresConnection(options.dsn), snapshotName: exported,
                                         consistentPoint: point, time: time)
         snapshot.chunkRows = options.snapshotChunkRows

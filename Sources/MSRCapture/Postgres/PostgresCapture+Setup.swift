@@ -114,14 +114,8 @@ extension PostgresCapture {
     private func createSlotWithSnapshot(catalog: PostgresCatalog, replication: PostgresConnection, tables: [CatalogTable]) throws {
         let slot = options.slot
         try checkpoint.beginSnapshot(slot: slot, fromSeq: writer.eventCount + 1)
-        let command = replication.serverVersion >= 150_000
-            ? "CREATE_REPLICATION_SLOT \(slot) LOGICAL pgoutput (SNAPSHOT 'export')"
-            : "CREATE_REPLICATION_SLOT \(slot) LOGICAL pgoutput EXPORT_SNAPSHOT"
-        let created = try replication.execute(command)
-        guard let point = created.value(0, "consistent_point").flatMap({ LSN($0) }),
-              let name = created.value(0, "snapshot_name") else {
-            throw PostgresError.unexpectedResponse(detail: "CREATE_REPLICATION_SLOT returned no consistent point or snapshot")
-        }
+        let created = try ExportedSnapshotSlot.create(slot, temporary: false, on: replication)
+        let point = created.point, name = created.snapshotName
         notify(.note("Created replication slot \(slot) (pgoutput), consistent at \(point)."))
         // Read once the slot exists: creating it waited for every transaction open before, so
         // each commit the snapshot holds is earlier (`queue` keeps streamed ones later).
@@ -133,12 +127,7 @@ extension PostgresCapture {
         // A table the recording already holds starts over: a truncate marks the gap, then the
         // snapshot's rows are its state.
         var buffer: [SourceChange] = try tables.enumerated().compactMap { i, table in
-            guard let id = try store.tables().first(where: { $0.name == table.name })?.id,
-                  try store.rowCount(table: id, atSeq: writer.eventCount) > 0 else { return nil }
-            let relation = CapturedRelation(relation: PostgresSnapshot.relation(for: table), keyColumns: table.keyColumns ?? [],
-                                            isMultiset: table.isMultiset)
-            return SourceChange(table: relation.table, op: .truncate, commitTime: time, position: point.position,
-                                keyFields: relation.keyNamesOnly, columns: relation.columns, origin: -1 - tables.count + i)
+            try startingOver(table, time: time, point: point, origin: -1 - tables.count + i)
         }
         // Every read shares one commit time, so the writer checks each write against all the
         // reads before it: few large writes keep that cheap.
@@ -168,5 +157,16 @@ extension PostgresCapture {
         summary.events += report.written
         summary.rejected += report.rejected.count
         for r in report.rejected.prefix(5) { notify(.warning("A row was not recorded: \(r.error.description)")) }
+    }
+
+    /// The truncate that starts a table over when the recording already holds rows of it: a
+    /// snapshot's rows are then its whole state. Nil for a table the recording holds no rows of.
+    func startingOver(_ table: CatalogTable, time: Timestamp, point: LSN, origin: Int) throws -> SourceChange? {
+        guard let id = try store.tables().first(where: { $0.name == table.name })?.id,
+              try store.rowCount(table: id, atSeq: writer.eventCount) > 0 else { return nil }
+        let relation = CapturedRelation(relation: PostgresSnapshot.relation(for: table), keyColumns: table.keyColumns ?? [],
+                                        isMultiset: table.isMultiset)
+        return SourceChange(table: relation.table, op: .truncate, commitTime: time, position: point.position,
+                            keyFields: relation.keyNamesOnly, columns: relation.columns, origin: origin)
     }
 }

@@ -16,7 +16,7 @@ enum BigTable {
 
     /// Writes the recording; returns the number of events.
     static func write(rows: Int, to path: String) throws -> Int {
-        OwnFile.remove(path, suffixes: ["", "-wal", "-shm"])
+        OwnFile.removeDatabase(path)
         let store = try SQLiteRecordingStore(creatingAt: path)
         defer { store.close() }
         let writer = try RecordingWriter(store: store)

@@ -77,7 +77,7 @@ enum ContenderLoader {
 
     /// `ev` in an SQLite file, indexed on (key, commit_us, seq); returns seconds.
     static func loadSQLite(path: String, events: [ChangeEvent], table: TableSchema) throws -> Double {
-        OwnFile.remove(path, suffixes: ["", "-wal", "-shm", "-journal"])
+        OwnFile.removeDatabase(path)
         let db = try SQLiteDatabase(path: path)
         let (_, seconds) = try Clock.measure { () throws in
             try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; CREATE TABLE ev (seq INTEGER PRIMARY KEY, commit_us INTEGER, key INTEGER, op TEXT, row TEXT)")

@@ -133,7 +133,7 @@ func runBench() throws {
             try MSRSeekContender(path: rec, table: table)
         }
         report.tables.append(BenchReport.TableRun(rows: rows, liveRows: live, events: events, seek: seek))
-        OwnFile.remove(rec, suffixes: ["", "-wal", "-shm"])
+        OwnFile.removeDatabase(rec)
     }
 
     if o.sections.contains("ingest") {
@@ -144,7 +144,8 @@ func runBench() throws {
     log("ingest")
     let into = work.file("ingested.msr")
     // A kept work directory holds the last run's: ingesting into it would only skip duplicates.
-    OwnFile.remove(into, suffixes: ["", "-wal", "-shm", ".rejects.ndjson"])
+    OwnFile.removeDatabase(into)
+    OwnFile.remove(into + ".rejects.ndjson")
     let ingest = try Spawn.run(o.msrBinary, ["ingest", "debezium", ndjson, "--into", into, "--quiet"])
     var copySeconds: Double?
     if let pg = postgres {

@@ -14,6 +14,15 @@ public enum OwnFile {
         unlink(path)
     }
 
+    /// What SQLite keeps beside a database file and takes as that database's own: it replays,
+    /// overwrites or deletes them when it opens the file.
+    public static let sqliteCompanions = ["-wal", "-shm", "-journal"]
+
+    /// `remove` of a database file msr made and of its companions.
+    public static func removeDatabase(_ path: String) {
+        remove(path, suffixes: [""] + sqliteCompanions)
+    }
+
     /// `remove` of `path` followed by each suffix (`""` for the path itself).
     public static func remove(_ path: String, suffixes: [String]) {
         for suffix in suffixes { remove(path + suffix) }

@@ -53,7 +53,7 @@ struct CapturePostgresCommand: ParsableCommand {
                 let unused = failed && !existed && Self.isUnused(store)
                 store.close()
                 // Made by this run and holding nothing: a failed start leaves no empty recording.
-                if unused { OwnFile.remove(into, suffixes: [""] + PathChecks.companionSuffixes) }
+                if unused { OwnFile.removeDatabase(into) }
             }
             do {
                 try capture(into: store)

@@ -20,7 +20,7 @@ enum ExerciseWriter {
             try replace(path, with: temp)
         } catch {
             // Everything at the temporary path is this run's: it was cleared before the run began.
-            OwnFile.remove(temp, suffixes: [""] + PathChecks.companionSuffixes)
+            OwnFile.removeDatabase(temp)
             throw error
         }
     }
@@ -50,7 +50,7 @@ enum ExerciseWriter {
     private static func clearLeftover(_ temp: String) throws {
         switch SQLiteRecordingStore.identify(temp) {
         case .recording:
-            OwnFile.remove(temp, suffixes: [""] + PathChecks.companionSuffixes)
+            OwnFile.removeDatabase(temp)
         case .missing:
             try PathChecks.requireNoCompanions(of: temp)
         case .notRegularFile, .otherFile:
@@ -64,7 +64,7 @@ enum ExerciseWriter {
         switch SQLiteRecordingStore.identify(path) {
         case .recording:
             // The old recording's WAL and index would be read as part of the new file.
-            OwnFile.remove(path, suffixes: ["-wal", "-shm"])
+            OwnFile.remove(path, suffixes: OwnFile.sqliteCompanions)
         case .missing:
             try PathChecks.requireNoCompanions(of: path)
         case .notRegularFile, .otherFile:
@@ -73,7 +73,7 @@ enum ExerciseWriter {
         guard rename(temp, path) == 0 else {
             throw CLIError("Cannot move the new recording to \(path): \(String(cString: strerror(errno))).")
         }
-        OwnFile.remove(temp, suffixes: ["-wal", "-shm"])
+        OwnFile.remove(temp, suffixes: OwnFile.sqliteCompanions)
     }
 }
 

@@ -26,9 +26,8 @@ enum PathChecks {
         }
     }
 
-    /// What SQLite keeps beside a database file, and takes as that database's own: it replays,
-    /// overwrites or deletes them when it opens the file.
-    static let companionSuffixes = ["-wal", "-shm", "-journal"]
+    /// What SQLite keeps beside a database file (`OwnFile.sqliteCompanions`).
+    static let companionSuffixes = OwnFile.sqliteCompanions
 
     /// For a recording msr is about to create at `path`: nothing may sit where its companions
     /// go, since SQLite would overwrite or delete a user's file of that name.

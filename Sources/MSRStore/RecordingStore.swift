@@ -56,6 +56,12 @@ public protocol RecordingStore: AnyObject {
     func setMetaValue(_ key: String, _ value: String) throws(RecordingError)
     @discardableResult
     func addBookmark(_ bookmark: Bookmark) throws(RecordingError) -> Int64
+    /// Changes a bookmark's label and note, found by id; false when it is gone.
+    @discardableResult
+    func updateBookmark(_ bookmark: Bookmark) throws(RecordingError) -> Bool
+    /// Removes a bookmark by id; false when it is gone.
+    @discardableResult
+    func removeBookmark(id: Int64) throws(RecordingError) -> Bool
 }
 
 extension RecordingStore {

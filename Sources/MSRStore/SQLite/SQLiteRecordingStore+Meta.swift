@@ -80,4 +80,28 @@ extension SQLiteRecordingStore {
             return try s.step() ? s.int64(0) : 0
         }
     }
+
+    /// Changes a bookmark's label and note (its time stays); false when no bookmark has its id.
+    @discardableResult
+    public func updateBookmark(_ bookmark: Bookmark) throws(RecordingError) -> Bool {
+        try wrap {
+            try statement("UPDATE bookmarks SET label = ?, note = ? WHERE id = ?")
+                .run(.text(bookmark.label), .text(bookmark.note), .int(bookmark.id))
+            return try changedRows() > 0
+        }
+    }
+
+    /// Removes the bookmark with `id`; false when there is none.
+    @discardableResult
+    public func removeBookmark(id: Int64) throws(RecordingError) -> Bool {
+        try wrap {
+            try statement("DELETE FROM bookmarks WHERE id = ?").run(.int(id))
+            return try changedRows() > 0
+        }
+    }
+
+    private func changedRows() throws -> Int64 {
+        let s = try statement("SELECT changes()").reset()
+        return try s.step() ? s.int64(0) : 0
+    }
 }

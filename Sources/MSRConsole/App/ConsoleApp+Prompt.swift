@@ -27,10 +27,30 @@ extension ConsoleApp {
         prompt = p
     }
 
-    /// Tab: completes a table or column name (see `PromptCompletion`).
+    /// Does what a key of the prompt's key table says.
+    public func applyPromptEdit(_ edit: PromptEdit) {
+        switch edit {
+        case .submit: submitPrompt()
+        case .cancel: cancelPrompt()
+        case .deleteBackward: editPrompt { $0.deleteBackward() }
+        case .deleteForward: editPrompt { $0.deleteForward() }
+        case .left: editPrompt { $0.moveCursor(by: -1) }
+        case .right: editPrompt { $0.moveCursor(by: 1) }
+        case .home: editPrompt { $0.moveCursorHome() }
+        case .end: editPrompt { $0.moveCursorEnd() }
+        case .deleteToStart: editPrompt { $0.deleteToStart() }
+        case .deleteToEnd: editPrompt { $0.deleteToEnd() }
+        case .deleteWordBackward: editPrompt { $0.deleteWordBackward() }
+        case .complete: completeInPrompt()
+        case .older: recallInPrompt(older: true)
+        case .newer: recallInPrompt(older: false)
+        }
+    }
+
+    /// Tab: completes a command, table or column name (see `PromptCompletion`).
     public func completeInPrompt() {
         guard var p = prompt else { return }
-        p.completions = PromptCompletion.complete(&p, candidates: PromptCompletion.candidates(p.kind, pane: focusedPane, typed: String(p.text.prefix(p.cursor))))
+        p.completions = PromptCompletion.complete(&p, pane: focusedPane)
         prompt = p
     }
 

@@ -10,8 +10,8 @@ extension CommandName {
         // Playback
         case .togglePlay:
             return CommandSpec(self, .playback, "play / pause", keys: [K("space", hint: "play")]) { _ in .togglePlay }
-        case .play: return CommandSpec(self, .playback, "play") { _ in .play }
-        case .pause: return CommandSpec(self, .playback, "pause") { _ in .pause }
+        case .play: return CommandSpec(self, .playback, "start playing") { _ in .play }
+        case .pause: return CommandSpec(self, .playback, "stop playing") { _ in .pause }
         case .slower:
             return CommandSpec(self, .playback, "slower (speed ladder 0.1x … 1000x, max)",
                                details: "0.1x 0.25x 0.5x 1x 2x 5x 10x 30x 60x 120x 300x 600x 1000x max",

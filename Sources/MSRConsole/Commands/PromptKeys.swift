@@ -37,7 +37,7 @@ public enum PromptEdit: String, Sendable, CaseIterable {
         case .deleteToStart: return "delete to the start"
         case .deleteToEnd: return "delete to the end"
         case .deleteWordBackward: return "delete the word before the cursor"
-        case .complete: return "complete a command, table or column name (again: the list)"
+        case .complete: return "complete a command, table or column name; several matches are listed"
         case .older: return "what this prompt was given before"
         case .newer: return "back towards the line being typed"
         }

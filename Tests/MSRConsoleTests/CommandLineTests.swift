@@ -18,6 +18,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(h.app.prompt?.text, "step-", "what the two names share")
         XCTAssertEqual(h.app.prompt?.completions, ["step-back", "step-forward"])
         XCTAssertTrue(h.bottomLine.contains("step-back · step-forward"), h.bottomLine)
+        assertSnapshot([h.bottomLine], named: "command-line-completion")
         h.press("ctrl-u")
         h.type("zz")
         h.press("tab")

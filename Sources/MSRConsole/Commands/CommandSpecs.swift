@@ -3,7 +3,12 @@ import MSREngine
 /// The specification of every command: one entry per name, in an exhaustive switch, so a
 /// name without a spec does not compile.
 extension CommandName {
-    public var spec: CommandSpec {
+    /// This command's spec, made once.
+    public var spec: CommandSpec { Self.specs[self] ?? makeSpec() }
+
+    private static let specs: [CommandName: CommandSpec] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeSpec()) })
+
+    private func makeSpec() -> CommandSpec {
         typealias K = KeySpec
         let maxJump = CommandParser.maxJumpSeconds, maxRows = CommandParser.maxScrollRows
         switch self {

@@ -1,7 +1,8 @@
+import Foundation
 import MSRTerminal
 
-/// `?`: every key of the key table and every command, grouped, in a box over the panes. Long descriptions wrap
-/// under themselves, and the box says which lines it shows, so nothing is cut off unseen.
+/// `?`: every key of the key table and every command, grouped, in a box over the panes. Long
+/// descriptions wrap under themselves, and the box says which lines it shows, so nothing is cut off unseen.
 struct HelpOverlay {
     let app: ConsoleApp
     let theme: Theme
@@ -19,7 +20,9 @@ struct HelpOverlay {
     /// Every binding with its key, in the specs' groups, then the keys of the help and of
     /// `x`, the prompt's editing keys and the commands only typed after `:`: what the help
     /// shows, before wrapping.
-    static func lines() -> [(key: String, help: String, heading: Bool)] {
+    static func lines() -> [(key: String, help: String, heading: Bool)] { allLines }
+
+    private static let allLines: [(key: String, help: String, heading: Bool)] = {
         var out: [(String, String, Bool)] = []
         for group in CommandGroup.allCases {
             out.append(("", group.rawValue, true))
@@ -37,10 +40,12 @@ struct HelpOverlay {
         }
         out.append(("", "Commands without a key (: then the name)", true))
         for spec in namedOnly {
-            out.append((spec.name.rawValue, spec.help, false))
+            // The argument's word leads the description: `go-to` │ `TIME: go to a time …`.
+            let word = spec.usage.dropFirst(spec.name.rawValue.count).trimmingCharacters(in: .whitespaces)
+            out.append((spec.name.rawValue, word.isEmpty ? spec.help : word + ": " + spec.help, false))
         }
         return out
-    }
+    }()
 
     /// The commands no key of the panes runs: typed after `:` or written in a script.
     static var namedOnly: [CommandSpec] {

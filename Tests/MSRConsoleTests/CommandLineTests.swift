@@ -71,4 +71,18 @@ final class CommandLineTests: XCTestCase {
         h.press("enter")
         XCTAssertTrue(h.bottomLine.contains("'pause' takes no argument"), h.bottomLine)
     }
+
+    func testPromptsBuildTheirCommandsLikeTheCommandLine() throws {
+        let h = try ConsoleHarness(width: 120, height: 30)
+        h.press("p")
+        h.type("side=RED")
+        h.press("enter")
+        XCTAssertTrue(h.bottomLine.contains("Breakpoint: pause when a row of units matching 'side=RED' changes."), h.bottomLine)
+        XCTAssertNotNil(h.app.focusedSession?.breakpoint)
+        h.press("p", "enter")
+        XCTAssertTrue(h.bottomLine.contains("Breakpoint cleared"), h.bottomLine)
+        XCTAssertNil(h.app.focusedSession?.breakpoint, "an empty breakpoint prompt clears it, as `breakpoint` alone does")
+        h.press("g", "enter")
+        XCTAssertEqual(h.shownEvent, 11, "an empty go-to prompt does nothing")
+    }
 }

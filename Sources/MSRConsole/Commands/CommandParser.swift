@@ -14,8 +14,14 @@ public enum CommandParser {
         guard let name = CommandName.named(word) else {
             throw CommandError("There is no command '\(word)'; press ? for the list, or Tab after : to complete a name.")
         }
+        return try command(name, argument: argument)
+    }
+
+    /// The command `name` with `argument` (trimmed), read as its spec says: the one place a
+    /// command is built from text, for scripts, the `:` line and every prompt.
+    public static func command(_ name: CommandName, argument: String) throws(CommandError) -> ConsoleCommand {
         let spec = name.spec
-        return spec.make(try spec.argument.read(argument, for: name))
+        return spec.make(try spec.argument.read(argument.trimmingCharacters(in: .whitespaces), for: name))
     }
 
     /// The longest jump a command may ask for: a century of recording time, far more than any

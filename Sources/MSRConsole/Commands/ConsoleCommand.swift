@@ -74,6 +74,18 @@ public enum ConsoleCommand: Hashable, Sendable {
             case .command: return nil
             }
         }
+
+        /// What Enter on an empty prompt gives its command: nil does nothing (there is no
+        /// time, speed, table or path to guess); a filter or breakpoint is cleared, a sort
+        /// goes back to key order, an export writes CSV.
+        public var whenEmpty: String? {
+            switch self {
+            case .goTo, .speed, .table, .open, .command: return nil
+            case .bookmark, .filter, .link, .breakpoint: return ""
+            case .sort: return "key"
+            case .export: return "csv"
+            }
+        }
     }
 
     /// The command's name, as scripts and the command prompt write it.

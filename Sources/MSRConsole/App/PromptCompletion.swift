@@ -25,7 +25,7 @@ enum PromptCompletion {
     /// The candidates for `word` from `source`, in the focused pane.
     static func candidates(_ source: Source, pane: Pane?, word: String) -> [String] {
         switch source {
-        case .commandNames: return CommandName.allCases.map(\.rawValue)
+        case .commandNames: return CommandName.completing(word).map(\.rawValue)
         case .argument(.none): return []
         case .argument(.words(let words)): return words
         case .argument(.tables):

@@ -29,6 +29,25 @@ public struct KeyBinding: Sendable {
     }
 }
 
+/// One default key of a command: the key as `KeyName` writes it, the command with its fixed
+/// argument (nil: the command without one), the help line when it says more than the
+/// command's, the context, and the word on the hint line.
+public struct KeySpec: Sendable {
+    public var key: String
+    public var command: ConsoleCommand?
+    public var help: String?
+    public var context: KeyContext
+    public var hint: String?
+
+    init(_ key: String, _ command: ConsoleCommand? = nil, _ help: String? = nil, context: KeyContext = .normal, hint: String? = nil) {
+        self.key = key
+        self.command = command
+        self.help = help
+        self.context = context
+        self.hint = hint
+    }
+}
+
 /// The key table, made from the commands' specs (`CommandName.spec`), in their order. The help
 /// overlay and the hint line are made from it, and a test checks that no two commands share
 /// a key in one context.

@@ -28,6 +28,15 @@ final class HelpOverlayTests: XCTestCase {
                 XCTAssertTrue(text.contains(piece), "help '\(b.help)' missing '\(piece)'")
             }
         }
+        // The prompt's editing keys and the commands without a key come from their tables too.
+        for e in PromptEdit.allCases {
+            for piece in TextWrap.lines(e.helpWithKeys, width: helpWidth) { XCTAssertTrue(text.contains(piece), piece) }
+        }
+        for spec in HelpOverlay.namedOnly {
+            XCTAssertTrue(text.contains(spec.name.rawValue), spec.name.rawValue)
+        }
+        h.press("end")
+        h.assertScreen("help-overlay-end")
     }
 
     func testHelpScrollStaysWithinItsBounds() throws {

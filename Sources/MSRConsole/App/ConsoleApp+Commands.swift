@@ -3,7 +3,7 @@ import MSREngine
 import MSRModel
 import MSRStore
 
-/// Carrying out commands: playback and navigation here, panes and marks beside.
+/// Carrying out commands: one switch over every command; the pane helpers are beside.
 extension ConsoleApp {
     /// Does what `command` says; a failure becomes the message line, never a crash.
     public func perform(_ command: ConsoleCommand) {
@@ -17,9 +17,12 @@ extension ConsoleApp {
         }
     }
 
+    /// One exhaustive switch, no `default:`: a command without a handler does not compile.
+    /// Whether it leaves live mode or quiets the highlights comes from its spec.
     private func run(_ command: ConsoleCommand) throws {
         guard let s = focusedSession else { return }
-        if isMovement(command) { liveSessions.remove(s.id) }
+        let spec = command.name.spec
+        if spec.moves { liveSessions.remove(s.id) }
         let before = s.playhead.seq
         switch command {
         case .togglePlay: s.togglePlay()
@@ -51,28 +54,41 @@ extension ConsoleApp {
         case .bookmark(let note): try addBookmark(note, s)
         case .nextBookmark: try bookmark(s, forward: true)
         case .previousBookmark: try bookmark(s, forward: false)
-        default: try runPaneCommand(command)
+        // Panes (the helpers are in ConsoleApp+Panes)
+        case .focusNext: cycleFocus(1)
+        case .focusPrevious: cycleFocus(-1)
+        case .splitVertical: try split(.vertical)
+        case .splitHorizontal: try split(.horizontal)
+        case .closePane: closeFocusedPane()
+        case .growPane: layout = layout?.resizing(focusedPaneID, by: 0.05)
+        case .shrinkPane: layout = layout?.resizing(focusedPaneID, by: -0.05)
+        case .chooseTable(let name): try chooseTable(name)
+        case .link(let text): try link(text)
+        case .unlink: try unlink()
+        case .open(let path): try open(path)
+        case .filter(let text): try filter(text)
+        case .clearFilter: focusedPane.map { p in p.setSpec(TableViewSpec(sortColumn: p.spec.sortColumn, descending: p.spec.descending)) }
+        case .sort(let text): try sort(text)
+        case .follow:
+            focusedPane?.followKey = focusedPane?.selectedKey
+            if let k = focusedPane?.followKey { say("Following \(k).") }
+        case .unfollow: focusedPane?.followKey = nil
+        case .scrollUp(let n): focusedPane?.moveSelection(by: -n)
+        case .scrollDown(let n): focusedPane?.moveSelection(by: n)
+        case .scrollLeft: focusedPane.map { $0.scrollColumn = max(0, $0.scrollColumn - 1) }
+        case .scrollRight: focusedPane.map { p in p.scrollColumn = min(p.scrollColumn + 1, max(0, p.table.columns.count - p.table.keyColumns.count - 1)) }
+        case .top: focusedPane?.selectedRow = 0
+        case .bottom: focusedPane.map { $0.selectedRow = max(0, $0.rowCount - 1) }
+        case .toggleMouse:
+            mouseEnabled.toggle()
+            say("Mouse \(mouseEnabled ? "on" : "off").")
+        case .export(let text): try export(text)
+        case .help: showsHelp = true; helpScroll = 0
+        case .closeOverlay: showsHelp = false; prompt = nil
+        case .prompt(let kind): prompt = PromptState(kind: kind, text: "")
+        case .quit: stopExport(); saveLayoutQuietly(); shouldQuit = true
         }
-        if isSeek(command) && s.playhead.seq != before { quietPanes(of: s.id) }
-    }
-
-    private func isMovement(_ c: ConsoleCommand) -> Bool {
-        switch c {
-        case .stepForward, .stepBack, .jump, .jumpToFraction, .home, .end, .goTo, .nextChange, .previousChange,
-             .nextBookmark, .previousBookmark, .reverse:
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// Moves to a place chosen by time rather than by change: what changed on the way is not
-    /// highlighted (steps, jumps of seconds and n / N are).
-    private func isSeek(_ c: ConsoleCommand) -> Bool {
-        switch c {
-        case .jumpToFraction, .home, .end, .goTo, .nextBookmark, .previousBookmark: return true
-        default: return false
-        }
+        if spec.seeks && s.playhead.seq != before { quietPanes(of: s.id) }
     }
 
     /// The panes showing session `id` take their next frame without highlights.

@@ -3,53 +3,16 @@ import MSREngine
 import MSRModel
 import MSRStore
 
-/// Commands about panes: focus, splitting, closing, tables, links, filters, scrolling.
+/// What commands about panes do: focus, splitting, closing, tables, links, filters (the
+/// switch over commands is `ConsoleApp.run`).
 extension ConsoleApp {
-    func runPaneCommand(_ command: ConsoleCommand) throws {
-        switch command {
-        case .focusNext: cycleFocus(1)
-        case .focusPrevious: cycleFocus(-1)
-        case .splitVertical: try split(.vertical)
-        case .splitHorizontal: try split(.horizontal)
-        case .closePane: closeFocusedPane()
-        case .growPane: layout = layout?.resizing(focusedPaneID, by: 0.05)
-        case .shrinkPane: layout = layout?.resizing(focusedPaneID, by: -0.05)
-        case .chooseTable(let name): try chooseTable(name)
-        case .link(let text): try link(text)
-        case .unlink: try unlink()
-        case .open(let path): try open(path)
-        case .filter(let text): try filter(text)
-        case .clearFilter: focusedPane.map { p in p.setSpec(TableViewSpec(sortColumn: p.spec.sortColumn, descending: p.spec.descending)) }
-        case .sort(let text): try sort(text)
-        case .follow:
-            focusedPane?.followKey = focusedPane?.selectedKey
-            if let k = focusedPane?.followKey { say("Following \(k).") }
-        case .unfollow: focusedPane?.followKey = nil
-        case .scrollUp(let n): focusedPane?.moveSelection(by: -n)
-        case .scrollDown(let n): focusedPane?.moveSelection(by: n)
-        case .scrollLeft: focusedPane.map { $0.scrollColumn = max(0, $0.scrollColumn - 1) }
-        case .scrollRight: focusedPane.map { p in p.scrollColumn = min(p.scrollColumn + 1, max(0, p.table.columns.count - p.table.keyColumns.count - 1)) }
-        case .top: focusedPane?.selectedRow = 0
-        case .bottom: focusedPane.map { $0.selectedRow = max(0, $0.rowCount - 1) }
-        case .toggleMouse:
-            mouseEnabled.toggle()
-            say("Mouse \(mouseEnabled ? "on" : "off").")
-        case .export(let text): try export(text)
-        case .help: showsHelp = true; helpScroll = 0
-        case .closeOverlay: showsHelp = false; prompt = nil
-        case .prompt(let kind): prompt = PromptState(kind: kind, text: "")
-        case .quit: stopExport(); saveLayoutQuietly(); shouldQuit = true
-        default: break
-        }
-    }
-
-    private func cycleFocus(_ step: Int) {
+    func cycleFocus(_ step: Int) {
         guard let ids = layout?.paneIDs, !ids.isEmpty else { return }
         let i = ids.firstIndex(of: focusedPaneID) ?? 0
         focusedPaneID = ids[(i + step + ids.count) % ids.count]
     }
 
-    private func split(_ axis: PaneLayout.Axis) throws {
+    func split(_ axis: PaneLayout.Axis) throws {
         guard let current = focusedPane else { return }
         let pane = addPane(recording: current.recording, table: current.table, sessionID: current.sessionID)
         pane.offset = current.offset
@@ -75,7 +38,7 @@ extension ConsoleApp {
         say("Closed \(pane.table.name.name).")
     }
 
-    private func chooseTable(_ name: String) throws {
+    func chooseTable(_ name: String) throws {
         guard let pane = focusedPane else { return }
         let table = try pane.recording.summary.table(named: name)
         pane.show(table: table)
@@ -84,7 +47,7 @@ extension ConsoleApp {
 
     /// Links the pane to the shared clock (with an offset), or toggles the link when `text`
     /// is empty.
-    private func link(_ text: String) throws {
+    func link(_ text: String) throws {
         guard let pane = focusedPane else { return }
         let t = text.trimmingCharacters(in: .whitespaces)
         if t.isEmpty && pane.isLinked { return try unlink() }
@@ -105,7 +68,7 @@ extension ConsoleApp {
         say("Linked to the shared clock" + (offset == 0 ? "." : " at \(Timestamp.formatOffset(offset))."))
     }
 
-    private func unlink() throws {
+    func unlink() throws {
         guard let pane = focusedPane, pane.isLinked else { return }
         guard activeSessionCount < options.maxSessions else {
             throw CommandError("\(options.maxSessions) replay sessions are running, the limit; close a pane or link one first.")
@@ -121,7 +84,7 @@ extension ConsoleApp {
         say("Unlinked: this pane is session \(s.id), with its own time, speed and play state.")
     }
 
-    private func open(_ path: String) throws {
+    func open(_ path: String) throws {
         guard let opener = options.openRecording else { throw CommandError("Opening recordings is not available here.") }
         guard activeSessionCount < options.maxSessions else {
             throw CommandError("\(options.maxSessions) replay sessions are running, the limit; close a pane first.")
@@ -139,7 +102,7 @@ extension ConsoleApp {
         say("Opened \(recording.name) as session \(s.id); l links it to the shared clock (l start aligns the starts).")
     }
 
-    private func filter(_ text: String) throws {
+    func filter(_ text: String) throws {
         guard let pane = focusedPane else { return }
         let f = try RowFilter(parsing: text, columns: pane.table.columns)
         pane.setSpec(TableViewSpec(filter: f, sortColumn: pane.spec.sortColumn, descending: pane.spec.descending))
@@ -147,7 +110,7 @@ extension ConsoleApp {
         pane.scrollRow = 0
     }
 
-    private func sort(_ text: String) throws {
+    func sort(_ text: String) throws {
         guard let pane = focusedPane else { return }
         let t = text.trimmingCharacters(in: .whitespaces)
         let descending = t.hasPrefix("-")

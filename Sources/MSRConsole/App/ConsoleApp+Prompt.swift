@@ -27,10 +27,30 @@ extension ConsoleApp {
         prompt = p
     }
 
-    /// Tab: completes a table or column name (see `PromptCompletion`).
+    /// Does what a key of the prompt's key table says.
+    public func applyPromptEdit(_ edit: PromptEdit) {
+        switch edit {
+        case .submit: submitPrompt()
+        case .cancel: cancelPrompt()
+        case .deleteBackward: editPrompt { $0.deleteBackward() }
+        case .deleteForward: editPrompt { $0.deleteForward() }
+        case .left: editPrompt { $0.moveCursor(by: -1) }
+        case .right: editPrompt { $0.moveCursor(by: 1) }
+        case .home: editPrompt { $0.moveCursorHome() }
+        case .end: editPrompt { $0.moveCursorEnd() }
+        case .deleteToStart: editPrompt { $0.deleteToStart() }
+        case .deleteToEnd: editPrompt { $0.deleteToEnd() }
+        case .deleteWordBackward: editPrompt { $0.deleteWordBackward() }
+        case .complete: completeInPrompt()
+        case .older: recallInPrompt(older: true)
+        case .newer: recallInPrompt(older: false)
+        }
+    }
+
+    /// Tab: completes a command, table or column name (see `PromptCompletion`).
     public func completeInPrompt() {
         guard var p = prompt else { return }
-        p.completions = PromptCompletion.complete(&p, candidates: PromptCompletion.candidates(p.kind, pane: focusedPane, typed: String(p.text.prefix(p.cursor))))
+        p.completions = PromptCompletion.complete(&p, pane: focusedPane)
         prompt = p
     }
 
@@ -72,29 +92,18 @@ extension ConsoleApp {
             entries.append(text)
             promptHistory[p.kind] = Array(entries.suffix(Self.promptHistoryLimit))
         }
+        // The text is the argument of the prompt's command (the command line names its
+        // own), read by the same parser as scripts; an empty prompt does what its kind says.
         let command: ConsoleCommand?
-        switch p.kind {
-        case .goTo: command = text.isEmpty ? nil : .goTo(text)
-        case .speed:
-            if text.isEmpty { command = nil } else if let s = PlaybackSpeed(typed: text) { command = .setSpeed(s) } else {
-                say("'\(text)' is not a speed; type a number such as 25 or 0.5, or max.", error: true)
-                return
-            }
-        case .bookmark: command = .bookmark(text)
-        case .filter: command = text.isEmpty ? .clearFilter : .filter(text)
-        case .sort: command = .sort(text.isEmpty ? "key" : text)
-        case .table: command = text.isEmpty ? nil : .chooseTable(text)
-        case .link: command = .link(text)
-        case .open: command = text.isEmpty ? nil : .open(text)
-        case .export: command = .export(text.isEmpty ? "csv" : text)
-        case .breakpoint: command = text.isEmpty ? .clearBreakpoint : .breakpoint(text)
-        case .command:
-            do {
+        do {
+            if let target = p.kind.target {
+                command = try (text.isEmpty ? p.kind.whenEmpty : text).map { a throws(CommandError) in try CommandParser.command(target, argument: a) }
+            } else {
                 command = text.isEmpty ? nil : try CommandParser.parse(text)
-            } catch {
-                say(error)
-                return
             }
+        } catch {
+            say(error)
+            return
         }
         if let command { perform(command) }
     }

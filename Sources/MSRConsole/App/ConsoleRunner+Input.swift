@@ -16,26 +16,13 @@ extension ConsoleRunner {
         }
     }
 
-    /// Line editing, as in a shell: cursor keys, Home/End (Ctrl-A/E), Backspace and Delete,
-    /// Ctrl-U / Ctrl-K / Ctrl-W, Up and Down through earlier entries, Tab to complete a name.
+    /// Line editing, as in a shell, from the prompt's key table (`PromptKeys`); any other
+    /// key without Ctrl types its character.
     private func handlePromptKey(_ press: KeyPress, name: String) {
-        switch name {
-        case "enter": app.submitPrompt()
-        case "esc", "ctrl-c", "ctrl-g": app.cancelPrompt()
-        case "backspace", "ctrl-h": app.editPrompt { $0.deleteBackward() }
-        case "delete", "ctrl-d": app.editPrompt { $0.deleteForward() }
-        case "left", "ctrl-b": app.editPrompt { $0.moveCursor(by: -1) }
-        case "right", "ctrl-f": app.editPrompt { $0.moveCursor(by: 1) }
-        case "home", "ctrl-a": app.editPrompt { $0.moveCursorHome() }
-        case "end", "ctrl-e": app.editPrompt { $0.moveCursorEnd() }
-        case "ctrl-u": app.editPrompt { $0.deleteToStart() }
-        case "ctrl-k": app.editPrompt { $0.deleteToEnd() }
-        case "ctrl-w": app.editPrompt { $0.deleteWordBackward() }
-        case "tab": app.completeInPrompt()
-        case "up": app.recallInPrompt(older: true)
-        case "down": app.recallInPrompt(older: false)
-        default:
-            if case .character(let c) = press.key, !press.modifiers.contains(.control) { app.typeIntoPrompt(c) }
+        if let edit = PromptKeys.edit(for: name) {
+            app.applyPromptEdit(edit)
+        } else if case .character(let c) = press.key, !press.modifiers.contains(.control) {
+            app.typeIntoPrompt(c)
         }
     }
 

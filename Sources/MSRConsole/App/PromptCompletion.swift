@@ -1,45 +1,64 @@
 import MSREngine
 import MSRModel
 
-/// Tab in a prompt completes the word before the cursor from what that prompt can take:
-/// table names for `t`, column names for `s`, `/` and `p` (a filter's column, before its
-/// operator). Several matches complete to what they share and are listed on the line.
+/// Tab in a prompt completes the word before the cursor from what that prompt can take, as
+/// the spec of the command it becomes says: table names for `t`, column names for `s`, `/`
+/// and `p` (a filter's column, before its operator), and after `:` every command's name,
+/// then that command's argument. Names match by their bytes after folding case, never by
+/// Unicode equivalence. Several matches complete to what they share and are listed on the line.
 enum PromptCompletion {
-    /// What the prompt of `kind` can complete to, in the focused pane.
-    static func candidates(_ kind: ConsoleCommand.PromptKind, pane: Pane?, typed: String = "") -> [String] {
-        guard let pane else { return [] }
-        switch kind {
-        case .table:
+    /// Where the word before the cursor takes its candidates from.
+    enum Source {
+        case commandNames
+        case argument(ArgumentCompletion)
+    }
+
+    /// What the word before the cursor of `p` completes from.
+    static func source(_ p: PromptState) -> Source {
+        let before = String(p.text.prefix(p.cursor))
+        guard p.kind == .command else { return .argument(p.kind.target?.spec.completion ?? .none) }
+        let words = before.drop { $0 == " " }.split(separator: " ", omittingEmptySubsequences: false)
+        guard words.count > 1, let first = words.first else { return .commandNames }
+        return .argument(CommandName.named(String(first))?.spec.completion ?? .none)
+    }
+
+    /// The candidates for `word` from `source`, in the focused pane.
+    static func candidates(_ source: Source, pane: Pane?, word: String) -> [String] {
+        switch source {
+        case .commandNames: return CommandName.completing(word).map(\.rawValue)
+        case .argument(.none): return []
+        case .argument(.words(let words)): return words
+        case .argument(.tables):
+            guard let pane else { return [] }
             let tables = pane.recording.summary.tables.map(\.name)
             // Each table once: its bare name where that is unambiguous (the table command
             // accepts it), else its qualified name; qualified for all once a schema is typed.
-            let word = typed.split(separator: " ", omittingEmptySubsequences: false).last ?? ""
-            if word.contains(".") { return tables.map(\.qualified).sorted() }
-            let counts = Dictionary(grouping: tables, by: \.name).mapValues(\.count)
-            return tables.map { counts[$0.name] == 1 ? $0.name : $0.qualified }.sorted()
-        case .sort, .filter, .breakpoint:
+            if word.contains(".") { return tables.map(\.qualified).sorted { $0.utf8Less($1) } }
+            return tables.map { t in tables.filter { $0.name.utf8Equal(t.name) }.count == 1 ? t.name : t.qualified }.sorted { $0.utf8Less($1) }
+        case .argument(.columns):
+            guard let pane else { return [] }
+            // In a filter, only the column part of `column=value` is completed.
+            if RowFilter.Comparison.allCases.contains(where: { word.contains($0.rawValue) }) { return [] }
             return pane.table.columns.map(\.name)
-        default:
-            return []
         }
     }
 
     /// Completes `p` in place; returns the names that still match when more than one does.
-    static func complete(_ p: inout PromptState, candidates: [String]) -> [String] {
+    static func complete(_ p: inout PromptState, pane: Pane?) -> [String] {
+        let source = source(p)
         let before = String(p.text.prefix(p.cursor))
         var word = before.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""
         var lead = ""
-        if p.kind == .sort && word.hasPrefix("-") {
+        if case .argument(.columns(signed: true)) = source, word.hasPrefix("-") {
             lead = "-"
             word.removeFirst()
         }
-        // In a filter, only the column part of `column=value` is completed.
-        if RowFilter.Comparison.allCases.contains(where: { word.contains($0.rawValue) }) { return [] }
-        let matches = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+        let typed = word.caseFolded
+        let matches = candidates(source, pane: pane, word: word).filter { $0.caseFolded.utf8HasPrefix(typed) }
         guard let first = matches.first else { return [] }
         var common = first
         for m in matches.dropFirst() {
-            while !m.lowercased().hasPrefix(common.lowercased()) { common.removeLast() }
+            while !m.caseFolded.utf8HasPrefix(common.caseFolded) { common.removeLast() }
         }
         if common.count > word.count || matches.count == 1 {
             let start = before.count - word.count - lead.count

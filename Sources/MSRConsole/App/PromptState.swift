@@ -37,7 +37,7 @@ public struct PromptState {
         case .open: return "open recording"
         case .export: return "export csv|ndjson|events [raw] [all] [path or directory]"
         case .breakpoint: return "pause when a row matching this changes"
-        case .command: return "command"
+        case .command: return "command (Tab completes names)"
         }
     }
 

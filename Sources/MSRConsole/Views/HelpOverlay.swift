@@ -1,7 +1,8 @@
+import Foundation
 import MSRTerminal
 
-/// `?`: every key of the key table, grouped, in a box over the panes. Long descriptions wrap
-/// under themselves, and the box says which lines it shows, so nothing is cut off unseen.
+/// `?`: every key of the key table and every command, grouped, in a box over the panes. Long
+/// descriptions wrap under themselves, and the box says which lines it shows, so nothing is cut off unseen.
 struct HelpOverlay {
     let app: ConsoleApp
     let theme: Theme
@@ -16,22 +17,39 @@ struct HelpOverlay {
     static let maxWidth = 84
     static let keyWidth = 16
 
-    /// Every binding with its key, in groups: what the help shows, before wrapping.
-    static func lines() -> [(key: String, help: String, heading: Bool)] {
+    /// Every binding with its key, in the specs' groups, then the keys of the help and of
+    /// `x`, the prompt's editing keys and the commands only typed after `:`: what the help
+    /// shows, before wrapping.
+    static func lines() -> [(key: String, help: String, heading: Bool)] { allLines }
+
+    private static let allLines: [(key: String, help: String, heading: Bool)] = {
         var out: [(String, String, Bool)] = []
-        let groups: [(String, [KeyBinding])] = [
-            ("Playback", KeyBindings.playback), ("Moving", KeyBindings.navigation),
-            ("Marks, filters, export", KeyBindings.marks), ("Panes", KeyBindings.panes),
-            ("Help and speed entry", KeyBindings.help.filter { $0.context != .normal } + KeyBindings.help.filter { $0.context == .normal }),
-        ]
-        for (title, bindings) in groups {
-            out.append(("", title, true))
-            for b in bindings {
-                let context = b.context == .normal ? "" : "(\(b.context.rawValue)) "
-                out.append((KeyName.display(b.key), context + b.help, false))
+        for group in CommandGroup.allCases {
+            out.append(("", group.rawValue, true))
+            for b in KeyBindings.all where b.context == .normal && b.command.name.spec.group == group {
+                out.append((KeyName.display(b.key), b.help, false))
             }
         }
+        out.append(("", "In the help, and after x", true))
+        for b in KeyBindings.all where b.context != .normal {
+            out.append((KeyName.display(b.key), "(\(b.context.rawValue)) " + b.help, false))
+        }
+        out.append(("", "Typing in a prompt", true))
+        for e in PromptEdit.allCases {
+            out.append((e.keys.first.map(KeyName.display) ?? "", e.helpWithKeys, false))
+        }
+        out.append(("", "Commands without a key (: then the name)", true))
+        for spec in namedOnly {
+            // The argument's word leads the description: `go-to` │ `TIME: go to a time …`.
+            let word = spec.usage.dropFirst(spec.name.rawValue.count).trimmingCharacters(in: .whitespaces)
+            out.append((spec.name.rawValue, word.isEmpty ? spec.help : word + ": " + spec.help, false))
+        }
         return out
+    }()
+
+    /// The commands no key of the panes runs: typed after `:` or written in a script.
+    static var namedOnly: [CommandSpec] {
+        CommandName.allCases.map(\.spec).filter { !$0.keys.contains { $0.context == .normal } }
     }
 
     /// The lines wrapped to descriptions of `width` columns.

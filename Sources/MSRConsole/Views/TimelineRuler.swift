@@ -48,13 +48,13 @@ struct TimelineRuler {
         let x0 = area.x + 1, y = area.y
         buffer.fill(Rect(x: area.x, y: y, width: area.width, height: Self.height), style: theme[.timeline])
         drawDensity(into: &buffer, x0: x0, y: y, width: scale.width)
-        if let loop {
-            let a = scale.column(of: loop.lowerBound), b = scale.column(of: loop.upperBound)
-            buffer.restyle(Rect(x: x0 + a, y: y, width: b - a + 1, height: 2), style: theme[.loopRange])
-        }
         let ticks = TimelineTicks(scale: scale, zone: zone)
         for tick in ticks.ticks {
             _ = buffer.put("╵", x: x0 + tick.column, y: y + 1, style: theme[.timelineLabel])
+        }
+        if let loop {
+            let a = scale.column(of: loop.lowerBound), b = scale.column(of: loop.upperBound)
+            buffer.restyle(Rect(x: x0 + a, y: y, width: b - a + 1, height: 2), style: theme[.loopRange])
         }
         let readout = pointer.map { readoutText($0, width: scale.width) }
         let readoutRange = pointer.flatMap { p in readout.map { placement(of: $0, at: scale.column(of: p), width: scale.width) } }
@@ -88,11 +88,11 @@ struct TimelineRuler {
     }
 
     /// The pointer's time of day to the millisecond, and its offset from the start where the
-    /// strip has room for both.
+    /// strip is wide enough to keep most labels beside both.
     private func readoutText(_ time: Timestamp, width: Int) -> String {
         let clock = time.timeOfDay(in: zone, millis: true)
         let both = clock + " " + Timestamp.formatOffset(time - start)
-        return DisplayWidth.of(both) + 2 <= width ? both : clock
+        return DisplayWidth.of(both) * 2 <= width ? both : clock
     }
 
     /// The read-out's columns: centred on the pointer, kept inside the strip.

@@ -57,7 +57,7 @@ public final class DensityJob: @unchecked Sendable {
         queue.async { [self] in
             defer { done.leave() }
             let outcome: State
-            do {
+            do throws(RecordingError) {
                 let store = try openStore()
                 let counts = try density.count(in: store) { progress in
                     publish(.running(progress))

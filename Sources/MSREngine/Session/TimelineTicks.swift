@@ -53,7 +53,8 @@ public struct TimelineTicks: Hashable, Sendable {
 
     private static func place(step: Int64, scale: TimelineScale, zone: TimeZoneSetting) -> [TimelineTick] {
         let width = labelWidth(step: step)
-        var local = Timestamp.floorDivide(zone.localMicros(of: scale.start), step).0 * step
+        let startLocal = zone.localMicros(of: scale.start)
+        var local = (startLocal / step - (startLocal % step < 0 ? 1 : 0)) * step
         var out: [TimelineTick] = []
         var previous: Timestamp?
         var labelEnd = Int.min

@@ -47,6 +47,22 @@ final class TimelineTicksTests: XCTestCase {
         XCTAssertEqual(t.ticks.first?.label, "14:00")
     }
 
+    func testASkippedSpringHourIsNotLabelled() throws {
+        // Berlin's clocks go from 02:00 to 03:00 on 2026-03-29 (01:00Z).
+        let berlin = try TimeZoneSetting(parsing: "Europe/Berlin")
+        let night = Timestamp(micros: 1_774_735_200_000_000)  // 2026-03-28T22:00:00Z, 23:00 local
+        XCTAssertEqual(night.timeOfDay(in: berlin, seconds: false), "23:00")
+        let t = ticks(8 * 3600, width: 100, zone: berlin, from: night)
+        XCTAssertEqual(t.step, 3600 * second)
+        XCTAssertEqual(t.ticks.compactMap(\.label), ["23:00", "00:00", "01:00", "03:00", "04:00", "05:00", "06:00", "07:00"])
+        XCTAssertEqual(t.ticks.map(\.time), (0...8).map { night + Int64($0) * 3600 * second }, "one tick an hour all the same")
+    }
+
+    func testUnknownZoneNamesAreRefused() {
+        XCTAssertThrowsError(try TimeZoneSetting(parsing: "Mars/Olympus"))
+        XCTAssertEqual(try TimeZoneSetting(parsing: "America/New_York").name, "America/New_York")
+    }
+
     func testLabelsNeverOverlapAndTheStepIsTheSmallestThatFits() {
         for width in [10, 23, 40, 80, 157, 200] {
             for seconds: Int64 in [1, 7, 45, 61, 599, 3601, 20_000, 86_399, 1_000_000, 9_000_000] {

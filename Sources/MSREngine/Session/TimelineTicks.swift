@@ -35,7 +35,8 @@ public struct TimelineTicks: Hashable, Sendable {
         if chosen == nil {
             let week: Int64 = 604_800_000_000
             var weeks: Int64 = 2
-            while !fits(weeks * week) { weeks *= 2 }
+            // Bounded so the step cannot overflow, whatever times the recording holds.
+            while !fits(weeks * week) && weeks < Int64.max / (4 * week) { weeks *= 2 }
             chosen = weeks * week
         }
         let step = chosen ?? span
@@ -60,8 +61,9 @@ public struct TimelineTicks: Hashable, Sendable {
         var labelEnd = Int.min
         while true {
             let time = zone.moment(ofLocal: local)
-            local += step
-            if time > scale.end { break }
+            let (next, overflow) = local.addingReportingOverflow(step)
+            if time > scale.end || overflow { break }
+            local = next
             // A clock change can name one moment twice (a skipped hour) or step back.
             guard time >= scale.start, previous.map({ time > $0 }) ?? true else { continue }
             previous = time

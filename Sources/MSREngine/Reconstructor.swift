@@ -30,7 +30,11 @@ public final class Reconstructor {
     /// The recording's first commit time (the origin of `+offset` times).
     public var start: Timestamp { summary.firstCommit ?? Timestamp(micros: 0) }
 
-    public func resolve(_ spec: TimeSpec) -> Timestamp { spec.resolve(start: start) }
+    /// The moment `spec` names: a time of day on the recording's date in `zone`; a step
+    /// (`-10m`, `+30s`) from the recording's start, since a one-shot command has no playhead.
+    public func resolve(_ spec: TimeSpec, zone: TimeZoneSetting = .utc) -> Timestamp {
+        spec.resolve(start: start, end: summary.lastCommit ?? start, current: start, zone: zone)
+    }
 
     public func cursor(for table: TableSchema) -> TableCursor {
         if let c = cursors[table.id] { return c }

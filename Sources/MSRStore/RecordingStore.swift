@@ -28,6 +28,9 @@ public protocol RecordingStore: AnyObject {
     func rowCount(table: TableID, atSeq seq: Int64) throws(RecordingError) -> Int
     /// The event counts per bucket of equal time over the recording's span (activity).
     func activity(buckets: Int) throws(RecordingError) -> [Int]
+    /// The events of one table (all tables when nil) per bucket, over the same edges as
+    /// `activity(buckets:)` (`ActivityBuckets`): the recording's whole span, not the table's.
+    func activity(buckets: Int, table: TableID?) throws(RecordingError) -> [Int]
 
     func keyframes(table: TableID) throws(RecordingError) -> [KeyframeInfo]
     /// The nearest keyframe of `table` at or before (or at or after) `seq`.

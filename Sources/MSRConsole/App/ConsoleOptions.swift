@@ -1,3 +1,4 @@
+import MSRModel
 import MSRStore
 
 /// How a console session runs; defaults suit a reviewer at a terminal.
@@ -18,6 +19,9 @@ public struct ConsoleOptions {
     /// Called on the export's queue after each batch with the events written so far (tests
     /// hold the export here to look at the console while it runs).
     public var afterExportBatch: (@Sendable (Int64) -> Void)?
+    /// The zone in which typed times of day are read and the timeline's ticks are labelled
+    /// (`--tz`; UTC by default).
+    public var timeZone: TimeZoneSetting = .utc
 
     public init() {}
 }

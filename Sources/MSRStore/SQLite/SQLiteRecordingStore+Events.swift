@@ -178,19 +178,37 @@ extension SQLiteRecordingStore {
     }
 
     public func activity(buckets: Int) throws(RecordingError) -> [Int] {
+        try activity(buckets: buckets, table: nil)
+    }
+
+    /// Per bucket, the global seq range of its events comes from a binary search on time;
+    /// one table's share of a range is a count over the `events_by_table` index.
+    public func activity(buckets: Int, table: TableID?) throws(RecordingError) -> [Int] {
         let last = try lastSeqInStore()
         guard buckets > 0, last > 0, let first = try commitTime(ofSeq: 1), let end = try commitTime(ofSeq: last) else {
             return Array(repeating: 0, count: max(0, buckets))
         }
-        let span = max(1, end - first + 1)
+        let edges = ActivityBuckets(first: first, last: end, count: buckets)
         var out: [Int] = []
         var previous: Int64 = 0
-        for b in 1...buckets {
-            let boundary = first + (span * Int64(b) / Int64(buckets) - 1)
-            let seq = b == buckets ? last : try lastSeq(atOrBefore: boundary)
-            out.append(Int(seq - previous))
+        for b in 0..<buckets {
+            let seq = b == buckets - 1 ? last : try lastSeq(atOrBefore: edges.upperBound(ofBucket: b))
+            if let table {
+                out.append(seq > previous ? try count(table: table, afterSeq: previous, throughSeq: seq) : 0)
+            } else {
+                out.append(Int(seq - previous))
+            }
             previous = seq
         }
         return out
+    }
+
+    private func count(table: TableID, afterSeq low: Int64, throughSeq high: Int64) throws(RecordingError) -> Int {
+        try wrap {
+            let s = try statement("SELECT count(*) FROM events WHERE table_id = ? AND seq > ? AND seq <= ?")
+                .reset(.int(table), .int(low), .int(high))
+            _ = try s.step()
+            return Int(s.int64(0))
+        }
     }
 }

@@ -14,6 +14,7 @@ struct DemoCommand: ParsableCommand {
 
     @Option(help: "Where to keep the demo recording (a relative path is taken from the current directory).") var path: String?
     @Option(help: "Number of change events in the demo.") var events: Int = 1_000_000
+    @OptionGroup var zone: TimeZoneOption
 
     func validate() throws {
         if events < 1 || events > ExerciseLimits.maxEvents {
@@ -42,7 +43,9 @@ struct DemoCommand: ParsableCommand {
                 Terminal.standardError.write("msr: not a terminal; run 'msr open \(target)' in one to replay it.\n")
                 return
             }
-            let app = try ConsoleApp(recording: try ConsoleLauncher.handle(for: target), options: ConsoleLauncher.options())
+            var options = ConsoleLauncher.options()
+            options.timeZone = try zone.setting()
+            let app = try ConsoleApp(recording: try ConsoleLauncher.handle(for: target), options: options)
             try ConsoleLauncher.runOnTerminal(app, theme: ConsoleLauncher.theme(nil).theme, mouse: true, script: nil)
         }
     }

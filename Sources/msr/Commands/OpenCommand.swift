@@ -27,6 +27,7 @@ struct OpenCommand: ParsableCommand {
     var size: String = "160x48"
     @Option(name: .customLong("export-dir"), help: "The directory exports (e) are written to when no path is given (default: the working directory).")
     var exportDir: String?
+    @OptionGroup var zone: TimeZoneOption
 
     func validate() throws {
         if maxSessions < 1 || maxSessions > 64 { throw ValidationError("--max-sessions takes 1 to 64.") }
@@ -49,6 +50,7 @@ struct OpenCommand: ParsableCommand {
             var options = ConsoleLauncher.options()
             options.maxSessions = maxSessions
             options.mouse = !noMouse
+            options.timeZone = try zone.setting()
             if let dir = exportDir {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {

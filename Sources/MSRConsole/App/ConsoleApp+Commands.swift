@@ -38,7 +38,8 @@ extension ConsoleApp {
         case .jumpToFraction(let f): try s.seek(to: RoundTime.at(fraction: f, of: s.timeline))
         case .home: try s.seek(toSeq: 0)
         case .end: try s.seek(toSeq: s.timeline.lastSeq)
-        case .goTo(let text): try s.seek(to: TimeSpec(parsing: text).resolve(start: s.timeline.start))
+        case .goTo(let text): try s.seek(to: TimeSpec(parsing: text).resolve(start: s.timeline.start, end: s.timeline.end,
+                                                                         current: s.playhead.time, zone: options.timeZone))
         case .nextChange: try change(s, forward: true)
         case .previousChange: try change(s, forward: false)
         case .live:

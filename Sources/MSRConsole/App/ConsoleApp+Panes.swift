@@ -58,7 +58,12 @@ extension ConsoleApp {
         } else if !t.isEmpty {
             let negative = t.hasPrefix("-")
             let body = negative || t.hasPrefix("+") ? String(t.dropFirst()) : t
-            guard case .offset(let micros) = try TimeSpec(parsing: "+" + body) else { return }
+            let micros: Int64
+            switch try TimeSpec(parsing: "+" + body) {
+            case .offset(let m), .relative(let m): micros = m
+            case .absolute, .timeOfDay:
+                throw CommandError("'\(t)' is not an offset; give one such as +00:05:00, -90s or +10m, or start.")
+            }
             offset = negative ? -micros : micros
         }
         let old = pane.sessionID

@@ -57,9 +57,9 @@ extension CommandName {
         case .home: return CommandSpec(self, .moving, "start of the recording", moves: true, seeks: true, keys: [K("home")]) { _ in .home }
         case .end: return CommandSpec(self, .moving, "end of the recording", moves: true, seeks: true, keys: [K("end")]) { _ in .end }
         case .promptGoTo:
-            return CommandSpec(self, .moving, "go to a time (ISO-8601, +SECONDS, +HH:MM:SS)", keys: [K("g", hint: "go to")]) { _ in .prompt(.goTo) }
+            return CommandSpec(self, .moving, "go to a time: 09:30 (time of day), -10m / +30s (from here), +HH:MM:SS (from the start), ISO-8601", keys: [K("g", hint: "go to")]) { _ in .prompt(.goTo) }
         case .goTo:
-            return CommandSpec(self, .moving, "go to a time (ISO-8601, +SECONDS, +HH:MM:SS)", argument: .text("TIME"), moves: true, seeks: true) { .goTo($0.text) }
+            return CommandSpec(self, .moving, "go to a time: 09:30 (time of day), -10m / +30s (from here), +HH:MM:SS (from the start), ISO-8601", argument: .text("TIME"), moves: true, seeks: true) { .goTo($0.text) }
         case .nextChange:
             return CommandSpec(self, .moving, "next change in the focused table",
                                details: "that its filter shows; the changed row is selected and scrolled to",
